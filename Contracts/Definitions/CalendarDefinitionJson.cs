@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace EasyTask.Contracts.Definitions;
+
+/// <summary>Strict reading and validation of calendar JSON: <c>{ "name", "description", "dates": ["YYYY-MM-DD", ...] }</c>.</summary>
+public static class CalendarDefinitionJson
+{
+    /// <summary>Reads and validates one calendar, reporting every problem with its field.</summary>
+    public static ParseOutcome<CalendarDefinition> Check(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, TaskDefinitionJson.DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return new(null, [TaskDefinitionJson.MalformedJson(ex)]);
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement);
+        }
+    }
+
+    /// <summary>Writes a calendar as indented JSON.</summary>
+    public static string Serialize(CalendarDefinition calendar) => JsonSerializer.Serialize(
+        new { name = calendar.Name, description = calendar.Description, dates = calendar.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) },
+        TaskDefinitionJson.WriteOptions);
+
+    private static ParseOutcome<CalendarDefinition> Read(JsonElement root)
+    {
+        var reader = new JsonFieldReader("");
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            reader.Fail("$", $"must be a JSON object holding a calendar, got {JsonFieldReader.Describe(root)}");
+            return new(null, reader.Errors);
+        }
+
+        var calendar = new CalendarDefinition();
+        foreach (var property in root.EnumerateObject())
+        {
+            calendar = property.Name switch
+            {
+                "name" => reader.String(property.Value, "name") is { } name ? calendar with { Name = name } : calendar,
+                "description" => property.Value.ValueKind == JsonValueKind.Null ? calendar
+                    : reader.String(property.Value, "description") is { } text ? calendar with { Description = text } : calendar,
+                "dates" => calendar with { Dates = ReadDates(property.Value, reader) },
+                _ => UnknownField(reader, property.Name, calendar),
+            };
+        }
+
+        var errors = new List<FieldError>(reader.Errors);
+        if (!errors.Any(e => e.Field == "name"))
+        {
+            TaskDefinitionValidator.CheckName(calendar.Name, "name", required: true, TaskDefinitionValidator.MaxNameLength, errors);
+            if (BuiltInCalendars.Names.Contains(calendar.Name))
+            {
+                errors.Add(new("name", $"\"{calendar.Name}\" is a built-in calendar and cannot be redefined"));
+            }
+        }
+
+        return new(calendar, errors);
+    }
+
+    private static CalendarDefinition UnknownField(JsonFieldReader reader, string field, CalendarDefinition calendar)
+    {
+        reader.Fail(field, "is not a known field; allowed fields: name, description, dates");
+        return calendar;
+    }
+
+    private static List<DateOnly> ReadDates(JsonElement value, JsonFieldReader reader)
+    {
+        var dates = new List<DateOnly>();
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            reader.Fail("dates", $"must be an array of \"YYYY-MM-DD\" strings, got {JsonFieldReader.Describe(value)}");
+            return dates;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var field = $"dates[{index++}]";
+            if (reader.String(item, field) is not { } text)
+            {
+                continue;
+            }
+
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                reader.Fail(field, $"must be a date as YYYY-MM-DD, got \"{text}\"");
+            }
+            else if (dates.Contains(date))
+            {
+                reader.Fail(field, $"{text} is listed more than once");
+            }
+            else
+            {
+                dates.Add(date);
+            }
+        }
+
+        dates.Sort();
+        return dates;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EasyTask.Contracts.Definitions;
+
+/// <summary>
+/// The JSON form of <see cref="TaskDefinition"/>: strict reading that reports every problem with
+/// its field (unknown fields, wrong types, malformed JSON with line and position) and writing.
+/// </summary>
+public static partial class TaskDefinitionJson
+{
+    /// <summary>How definitions are written: snake_case as declared, nulls left out.</summary>
+    public static JsonSerializerOptions WriteOptions { get; } = new()
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    internal static JsonDocumentOptions DocumentOptions { get; } = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = false,
+    };
+
+    /// <summary>Reads one definition (a JSON object).</summary>
+    public static ParseOutcome<TaskDefinition> Parse(string json)
+    {
+        var outcomes = ParseDocument(json, allowArray: false);
+        return outcomes[0];
+    }
+
+    /// <summary>Reads a file's content: one definition object, or an array of them.</summary>
+    public static IReadOnlyList<ParseOutcome<TaskDefinition>> ParseMany(string json) => ParseDocument(json, allowArray: true);
+
+    /// <summary>Writes a definition as indented JSON.</summary>
+    public static string Serialize(TaskDefinition definition) => JsonSerializer.Serialize(definition, WriteOptions);
+
+    private static List<ParseOutcome<TaskDefinition>> ParseDocument(string json, bool allowArray)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return [new ParseOutcome<TaskDefinition>(null, [MalformedJson(ex)])];
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (allowArray && root.ValueKind == JsonValueKind.Array)
+            {
+                if (root.GetArrayLength() == 0)
+                {
+                    return [new ParseOutcome<TaskDefinition>(null, [new FieldError("$", "the array holds no task definition")])];
+                }
+
+                return root.EnumerateArray().Select((element, index) => FromElement(element, $"[{index}]")).ToList();
+            }
+
+            return [FromElement(root, "")];
+        }
+    }
+
+    /// <summary>Turns a JSON parser failure into an error that points at line and position (both 1-based).</summary>
+    public static FieldError MalformedJson(JsonException ex)
+    {
+        var line = (ex.LineNumber ?? 0) + 1;
+        var position = (ex.BytePositionInLine ?? 0) + 1;
+        var reason = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
+        return new FieldError("$", $"malformed JSON at line {line}, position {position}: {reason}");
+    }
+
+    /// <summary>Reads one definition object; <paramref name="pathPrefix"/> prefixes field names in errors (e.g. <c>[2]</c>).</summary>
+    public static ParseOutcome<TaskDefinition> FromElement(JsonElement element, string pathPrefix)
+    {
+        var reader = new JsonFieldReader(pathPrefix);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            reader.Fail("$", $"must be a JSON object holding a task definition, got {JsonFieldReader.Describe(element)}");
+            return new ParseOutcome<TaskDefinition>(null, reader.Errors);
+        }
+
+        var definition = new TaskDefinition();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                reader.Fail(property.Name, "appears more than once");
+                continue;
+            }
+
+            if (!FieldReaders.TryGetValue(property.Name, out var read))
+            {
+                reader.Fail(property.Name, $"is not a known field; allowed fields: {string.Join(", ", FieldReaders.Keys)}");
+                continue;
+            }
+
+            definition = read(property.Value, reader, definition);
+        }
+
+        return new ParseOutcome<TaskDefinition>(definition, reader.Errors);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace EasyTask.Contracts.Definitions;
+
+/// <summary>
+/// The rules a task definition must satisfy. Every rule names its field and says what is allowed;
+/// all problems are returned at once so an operator fixes a file in one go.
+/// </summary>
+public static partial class TaskDefinitionValidator
+{
+    /// <summary>Longest accepted task name.</summary>
+    public const int MaxNameLength = 128;
+
+    /// <summary>Reads and validates definition JSON in one step: parse errors plus rule violations on the fields that parsed.</summary>
+    public static ParseOutcome<TaskDefinition> Check(string json, ICalendarCatalog calendars) =>
+        Complete(TaskDefinitionJson.Parse(json), calendars);
+
+    /// <summary>Reads and validates a file holding one definition or an array of them.</summary>
+    public static IReadOnlyList<ParseOutcome<TaskDefinition>> CheckMany(string json, ICalendarCatalog calendars) =>
+        TaskDefinitionJson.ParseMany(json).Select((outcome, index) => Complete(outcome, calendars, PrefixFor(outcome, index))).ToList();
+
+    /// <summary>Every rule violation of a definition (empty when valid).</summary>
+    public static IReadOnlyList<FieldError> Validate(TaskDefinition definition, ICalendarCatalog calendars)
+    {
+        var errors = new List<FieldError>();
+        CheckIdentity(definition, errors);
+        CheckExecution(definition, errors);
+        CheckSchedule(definition, calendars, errors);
+        CheckDependencies(definition, errors);
+        return errors;
+    }
+
+    private static string PrefixFor(ParseOutcome<TaskDefinition> outcome, int index) =>
+        outcome.Errors.Any(e => e.Field.StartsWith('[')) || index > 0 ? $"[{index}]" : "";
+
+    private static ParseOutcome<TaskDefinition> Complete(ParseOutcome<TaskDefinition> parsed, ICalendarCatalog calendars, string prefix = "")
+    {
+        if (parsed.Value is null)
+        {
+            return parsed;
+        }
+
+        // A field that already failed to parse holds a default value; validating it again would only repeat the complaint.
+        var failed = parsed.Errors.Select(e => RootField(e.Field, prefix)).ToHashSet(StringComparer.Ordinal);
+        var ruleErrors = Validate(parsed.Value, calendars)
+            .Where(e => !failed.Contains(RootField(e.Field, "")))
+            .Select(e => prefix.Length == 0 ? e : e with { Field = $"{prefix}.{e.Field}" });
+        return parsed with { Errors = [.. parsed.Errors, .. ruleErrors] };
+    }
+
+    private static string RootField(string field, string prefix)
+    {
+        var withoutPrefix = prefix.Length > 0 && field.StartsWith(prefix + ".", StringComparison.Ordinal) ? field[(prefix.Length + 1)..] : field;
+        var end = withoutPrefix.IndexOfAny(['.', '[']);
+        return end > 0 ? withoutPrefix[..end] : withoutPrefix;
+    }
+
+    private static void CheckIdentity(TaskDefinition d, List<FieldError> errors)
+    {
+        if (d.Tid <= 0)
+        {
+            errors.Add(new("tid", d.Tid == 0 ? "is required: a positive whole number" : $"must be a positive whole number, got {d.Tid}"));
+        }
+
+        CheckName(d.Name, "name", required: true, MaxNameLength, errors);
+        CheckName(d.RunOnHost, "run_on_host", required: true, 253, errors);
+        CheckName(d.Instance, "instance", required: true, 64, errors);
+        CheckName(d.Group, "group", required: false, MaxNameLength, errors);
+        if (d.TaskOwner is not null && !OwnerPattern().IsMatch(d.TaskOwner))
+        {
+            errors.Add(new("task_owner", $"must be an OS user name (letters, digits, _ . - @ \\, at most 64 characters), got \"{d.TaskOwner}\""));
+        }
+
+        if (d.Description is { Length: > 4000 })
+        {
+            errors.Add(new("description", $"must be at most 4000 characters, got {d.Description.Length}"));
+        }
+    }
+
+    /// <summary>Checks an identifier-like field: names, hosts, instances, groups.</summary>
+    internal static void CheckName(string? value, string field, bool required, int maxLength, List<FieldError> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+            {
+                errors.Add(new(field, $"is required: letters, digits, '_', '.', '-', at most {maxLength} characters"));
+            }
+
+            return;
+        }
+
+        if (value.Length > maxLength || !NamePattern().IsMatch(value))
+        {
+            errors.Add(new(field, $"must use only letters, digits, '_', '.', '-' and be at most {maxLength} characters, got \"{value}\""));
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    private static partial Regex NamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.@\\-]{1,63}\$?$")]
+    private static partial Regex OwnerPattern();
+}
