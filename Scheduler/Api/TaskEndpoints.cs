@@ -1,0 +1,109 @@
+using EasyTask.Contracts.Definitions;
+using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Api;
+
+/// <summary>The <c>/api/v1/tasks</c> endpoints: definitions in and out.</summary>
+internal static partial class TaskEndpoints
+{
+    public static IEndpointRouteBuilder MapTaskApi(this IEndpointRouteBuilder endpoints)
+    {
+        var tasks = endpoints.MapGroup("/api/v1/tasks");
+        tasks.MapGet("/", ListAsync);
+        tasks.MapGet("/{name}", GetAsync);
+        tasks.MapPost("/", InsertAsync);
+        tasks.MapPut("/{name}", UpdateAsync);
+        tasks.MapDelete("/{name}", DeleteAsync);
+        tasks.MapPost("/{name}/activate", (string name, HttpContext http, ITaskStore store, CancellationToken ct) => SetActiveAsync(name, true, http, store, ct));
+        tasks.MapPost("/{name}/deactivate", (string name, HttpContext http, ITaskStore store, CancellationToken ct) => SetActiveAsync(name, false, http, store, ct));
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(ITaskStore store, CancellationToken ct)
+    {
+        var tasks = await store.ListAsync(ct);
+        return Results.Ok(tasks.Select(TaskResource.From));
+    }
+
+    private static async Task<IResult> GetAsync(string name, HttpContext http, ITaskStore store, CancellationToken ct)
+    {
+        var task = await store.FindAsync(name, ct);
+        if (task is null)
+        {
+            return ApiProblems.NotFound($"no task named \"{name}\"");
+        }
+
+        http.Response.Headers.ETag = ETagOf(task.Version);
+        return Results.Ok(TaskResource.From(task));
+    }
+
+    private static async Task<IResult> InsertAsync(HttpRequest request, DefinitionIntake intake, ITaskStore store, ILogger<TaskResource> log, CancellationToken ct)
+    {
+        var outcome = await intake.CheckAsync(await ReadBodyAsync(request, ct), ct);
+        if (!outcome.IsValid)
+        {
+            return ApiProblems.Invalid(outcome.Errors);
+        }
+
+        try
+        {
+            var stored = await store.InsertAsync(outcome.Value!, SourceOf(request), ct);
+            LogInserted(log, stored.Definition.Tid, stored.Definition.Name, stored.Source);
+            request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
+            return Results.Created($"/api/v1/tasks/{Uri.EscapeDataString(stored.Definition.Name)}", TaskResource.From(stored));
+        }
+        catch (DuplicateTaskException ex)
+        {
+            return ApiProblems.Conflict(ex.Message);
+        }
+    }
+
+    private static async Task<IResult> DeleteAsync(string name, ITaskStore store, ILogger<TaskResource> log, HttpRequest request, CancellationToken ct)
+    {
+        if (!await store.DeleteAsync(name, ct))
+        {
+            return ApiProblems.NotFound($"no task named \"{name}\"");
+        }
+
+        LogDeleted(log, name, SourceOf(request));
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> SetActiveAsync(string name, bool active, HttpContext http, ITaskStore store, CancellationToken ct)
+    {
+        try
+        {
+            var stored = await store.SetActiveAsync(name, active, SourceOf(http.Request), ct);
+            http.Response.Headers.ETag = ETagOf(stored.Version);
+            return Results.Ok(TaskResource.From(stored));
+        }
+        catch (TaskNotFoundException ex)
+        {
+            return ApiProblems.NotFound(ex.Message);
+        }
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        return await reader.ReadToEndAsync(ct);
+    }
+
+    /// <summary>Who made the change, for the audit columns: the caller may say (the CLI sends user, host and file), else the remote address.</summary>
+    private static string SourceOf(HttpRequest request)
+    {
+        var declared = request.Headers["X-EasyTask-Source"].ToString().Trim();
+        var remote = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var source = declared.Length > 0 ? $"{declared} via api from {remote}" : $"api from {remote}";
+        return source.Length <= 200 ? source : source[..200];
+    }
+
+    private static string ETagOf(long version) => $"\"{version}\"";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task inserted: tid {Tid} name {TaskName} by {Source}")]
+    private static partial void LogInserted(ILogger logger, long tid, string taskName, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Task deleted: {TaskName} by {Source}")]
+    private static partial void LogDeleted(ILogger logger, string taskName, string source);
+}

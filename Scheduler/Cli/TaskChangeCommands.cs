@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace EasyTask.Scheduler.Cli;
+
+/// <summary><c>easytask task delete|activate|deactivate NAME</c>.</summary>
+internal static class TaskChangeCommands
+{
+    public static Command Delete()
+    {
+        var name = new Argument<string>("NAME") { Description = "Task name" };
+        var server = CliOptions.Server();
+        var command = new Command("delete", "Delete a task definition (its past runs are kept)") { name, server };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var task = parse.GetValue(name)!;
+            await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).DeleteTaskAsync(task, ct);
+            await cli.Output.WriteLineAsync($"Task deleted successfully: {task}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command SetActive(bool active)
+    {
+        var name = new Argument<string>("NAME") { Description = "Task name" };
+        var server = CliOptions.Server();
+        var command = active
+            ? new Command("activate", "Make a task ACTIVE: it fires at its times again") { name, server }
+            : new Command("deactivate", "Make a task IDLE: it is never triggered until activated") { name, server };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var task = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).SetActiveAsync(parse.GetValue(name)!, active, ct);
+            await cli.Output.WriteLineAsync($"Task {(active ? "activated" : "deactivated")} successfully: {task.Name} (version {task.Version})");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

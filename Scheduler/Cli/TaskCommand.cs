@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace EasyTask.Scheduler.Cli;
+
+/// <summary><c>easytask task ...</c>: working with task definitions.</summary>
+internal static class TaskCommand
+{
+    public static Command Create() => new("task", "Validate, insert, update, list, show, delete, activate and deactivate task definitions")
+    {
+        TaskValidateCommand.Create(),
+        TaskInsertCommand.Create(update: false),
+        TaskInsertCommand.Create(update: true),
+        TaskListCommand.Create(),
+        TaskShowCommand.Create(),
+        TaskChangeCommands.Delete(),
+        TaskChangeCommands.SetActive(active: true),
+        TaskChangeCommands.SetActive(active: false),
+    };
+}

@@ -1,0 +1,14 @@
+using EasyTask.Contracts.Definitions;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Definitions;
+
+/// <summary>Builds the catalog definitions are checked against: built-in calendars plus those in the database.</summary>
+internal sealed class StoredCalendarCatalog(ICalendarStore calendars)
+{
+    public async Task<ICalendarCatalog> LoadAsync(CancellationToken cancellationToken)
+    {
+        var stored = await calendars.ListAsync(cancellationToken);
+        return new CalendarCatalog(stored.Select(c => c.Calendar.Name));
+    }
+}

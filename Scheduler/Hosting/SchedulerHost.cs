@@ -1,0 +1,88 @@
+using EasyTask.Scheduler.Api;
+using EasyTask.Scheduler.Cli;
+using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Hosting;
+
+/// <summary>Builds and starts the scheduler service: storage, the HTTP API, logging. Used by <c>easytask serve</c> and by tests.</summary>
+internal static partial class SchedulerHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string MigrateOnStartKey = "EasyTask:MigrateOnStart";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        // Aliases rank above appsettings and environment variables; explicit command-line keys rank above them.
+        builder.Configuration.AddEasyTaskAliases();
+        builder.Configuration.AddCommandLine(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddEasyTaskLogging();
+        var database = DatabaseOptions.Parse(builder.Configuration[ConfigurationAliases.DatabaseKey]);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddStorage(database);
+        builder.Services.AddSingleton<StoredCalendarCatalog>();
+        builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.MapTaskApi();
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>Builds the service, brings the schema up to date (unless told not to) and starts listening.</summary>
+    public static async Task<WebApplication> StartAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var app = Build(args);
+        if (app.Configuration.GetValue(MigrateOnStartKey, defaultValue: true))
+        {
+            var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            if (applied.Count > 0)
+            {
+                LogMigrated(app.Logger, string.Join(", ", applied));
+            }
+        }
+
+        await app.StartAsync(cancellationToken);
+        return app;
+    }
+
+    /// <summary>Runs the service until Ctrl+C / SIGTERM; configuration mistakes end it with a message, not a stack trace.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext cli, CancellationToken cancellationToken)
+    {
+        WebApplication app;
+        try
+        {
+            app = await StartAsync(args, cancellationToken);
+        }
+        catch (FormatException ex)
+        {
+            await cli.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        await using (app)
+        {
+            var database = app.Services.GetRequiredService<DatabaseOptions>();
+            LogServing(app.Logger, string.Join(", ", app.Urls), database.Describe());
+            await app.WaitForShutdownAsync(cancellationToken);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema updated: applied {Scripts}")]
+    private static partial void LogMigrated(ILogger logger, string scripts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "EasyTask scheduler serving the API on {Urls}, database {Database}")]
+    private static partial void LogServing(ILogger logger, string urls, string database);
+}
