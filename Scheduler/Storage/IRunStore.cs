@@ -1,0 +1,35 @@
+namespace EasyTask.Scheduler.Storage;
+
+/// <summary>
+/// Runs and their append-only event timelines. Every write is one transaction that updates the run row
+/// (guarded by status and version in the SQL itself) and appends its event row, or does nothing.
+/// </summary>
+internal interface IRunStore
+{
+    /// <summary>
+    /// Creates the runs in one transaction, each with its first event (no status → its initial status).
+    /// An occurrence that already has a run (same tid and scheduled_for) is not created again: the existing run is returned with Created = false.
+    /// </summary>
+    Task<IReadOnlyList<RunCreation>> CreateAsync(IReadOnlyList<NewRun> runs, string actor, CancellationToken cancellationToken);
+
+    /// <summary>Applies the transition when the run is still at the expected status and version; returns the new state, or null when it was stale.</summary>
+    Task<RunRecord?> TransitionAsync(RunChange change, CancellationToken cancellationToken);
+
+    /// <summary>The run, or null.</summary>
+    Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Runs matching the query, newest scheduled first.</summary>
+    Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The run's timeline, oldest first.</summary>
+    Task<IReadOnlyList<RunEvent>> EventsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>The task's most recent run by scheduled time, or null when it never ran.</summary>
+    Task<RunRecord?> LatestAsync(string taskName, CancellationToken cancellationToken);
+
+    /// <summary>The most recent scheduled time of any run of each task (missed-run recovery starts from it), keyed by tid.</summary>
+    Task<IReadOnlyDictionary<long, DateTimeOffset>> LastScheduledAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of creating one run: the run, and whether this call created it.</summary>
+internal sealed record RunCreation(RunRecord Run, bool Created);
