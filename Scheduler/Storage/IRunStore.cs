@@ -27,6 +27,15 @@ internal interface IRunStore
     /// <summary>The task's most recent run by scheduled time, or null when it never ran.</summary>
     Task<RunRecord?> LatestAsync(string taskName, CancellationToken cancellationToken);
 
+    /// <summary>The most recent run of the task that finished after <paramref name="finishedAfter"/>, ignoring occurrences recorded as skipped; null when none.</summary>
+    Task<RunRecord?> LatestFinishedAsync(string taskName, DateTimeOffset finishedAfter, CancellationToken cancellationToken);
+
+    /// <summary>The task's latest run scheduled before <paramref name="scheduledBefore"/> (its "previous run"), or null.</summary>
+    Task<RunRecord?> PreviousAsync(long tid, DateTimeOffset scheduledBefore, CancellationToken cancellationToken);
+
+    /// <summary>For each of the given tasks that has one, its oldest run not yet final (ACTIVE to RUNNING), keyed by tid. One query for the whole batch.</summary>
+    Task<IReadOnlyDictionary<long, RunRecord>> UnfinishedAsync(IReadOnlyCollection<long> tids, CancellationToken cancellationToken);
+
     /// <summary>The most recent scheduled time of any run of each task (missed-run recovery starts from it), keyed by tid.</summary>
     Task<IReadOnlyDictionary<long, DateTimeOffset>> LastScheduledAsync(CancellationToken cancellationToken);
 }

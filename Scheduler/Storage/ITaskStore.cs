@@ -27,6 +27,9 @@ internal interface ITaskStore
     /// <summary>Sets the definition's <c>active</c> flag and bumps the version. Throws <see cref="TaskNotFoundException"/>.</summary>
     Task<StoredTask> SetActiveAsync(string name, bool active, string source, CancellationToken cancellationToken);
 
+    /// <summary>Puts the task on hold (it does not fire) or releases it, and bumps the version. Throws <see cref="TaskNotFoundException"/>.</summary>
+    Task<StoredTask> SetHoldAsync(string name, bool onHold, string source, CancellationToken cancellationToken);
+
     /// <summary>Deletes the task; its past runs stay. False when no such task existed.</summary>
     Task<bool> DeleteAsync(string name, CancellationToken cancellationToken);
 }

@@ -1,0 +1,16 @@
+using System.Threading.Channels;
+
+namespace EasyTask.Scheduler.Scheduling;
+
+/// <summary>
+/// The hand-off between the clock's threads and the single run creator: firing only enqueues, so a
+/// thousand tasks due in the same second cost a thousand enqueues, and the creator writes them in batches.
+/// </summary>
+internal sealed class DueOccurrences
+{
+    private readonly Channel<DueOccurrence> channel = Channel.CreateUnbounded<DueOccurrence>(new UnboundedChannelOptions { SingleReader = true });
+
+    public ChannelReader<DueOccurrence> Reader => channel.Reader;
+
+    public void Add(DueOccurrence occurrence) => channel.Writer.TryWrite(occurrence);
+}
