@@ -11,7 +11,7 @@ internal static partial class TaskEndpoints
     /// Replaces a definition. The caller's version (If-Match header or <c>?version=</c>) guards against
     /// overwriting a change made since it read the task; without one the current version is replaced.
     /// </summary>
-    private static async Task<IResult> UpdateAsync(string name, HttpRequest request, DefinitionIntake intake, ITaskStore store, ILogger<TaskResource> log, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string name, HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, ILogger<TaskResource> log, CancellationToken ct)
     {
         if (!TryReadExpectedVersion(request, out var expected))
         {
@@ -45,6 +45,7 @@ internal static partial class TaskEndpoints
         {
             var stored = await store.UpdateAsync(name, definition, expected ?? current.Version, SourceOf(request), ct);
             LogUpdated(log, stored.Definition.Tid, name, stored.Version, stored.Source);
+            await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
             return Results.Ok(TaskResource.From(stored));
         }

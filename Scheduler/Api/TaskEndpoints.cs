@@ -15,8 +15,14 @@ internal static partial class TaskEndpoints
         tasks.MapPost("/", InsertAsync);
         tasks.MapPut("/{name}", UpdateAsync);
         tasks.MapDelete("/{name}", DeleteAsync);
-        tasks.MapPost("/{name}/activate", (string name, HttpContext http, ITaskStore store, CancellationToken ct) => SetActiveAsync(name, true, http, store, ct));
-        tasks.MapPost("/{name}/deactivate", (string name, HttpContext http, ITaskStore store, CancellationToken ct) => SetActiveAsync(name, false, http, store, ct));
+        tasks.MapPost("/{name}/activate", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
+            ChangeAsync(http, changes, () => store.SetActiveAsync(name, true, SourceOf(http.Request), ct), ct));
+        tasks.MapPost("/{name}/deactivate", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
+            ChangeAsync(http, changes, () => store.SetActiveAsync(name, false, SourceOf(http.Request), ct), ct));
+        tasks.MapPost("/{name}/hold", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
+            ChangeAsync(http, changes, () => store.SetHoldAsync(name, true, SourceOf(http.Request), ct), ct));
+        tasks.MapPost("/{name}/release", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
+            ChangeAsync(http, changes, () => store.SetHoldAsync(name, false, SourceOf(http.Request), ct), ct));
         return endpoints;
     }
 
@@ -38,7 +44,7 @@ internal static partial class TaskEndpoints
         return Results.Ok(TaskResource.From(task));
     }
 
-    private static async Task<IResult> InsertAsync(HttpRequest request, DefinitionIntake intake, ITaskStore store, ILogger<TaskResource> log, CancellationToken ct)
+    private static async Task<IResult> InsertAsync(HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, ILogger<TaskResource> log, CancellationToken ct)
     {
         var outcome = await intake.CheckAsync(await ReadBodyAsync(request, ct), ct);
         if (!outcome.IsValid)
@@ -50,6 +56,7 @@ internal static partial class TaskEndpoints
         {
             var stored = await store.InsertAsync(outcome.Value!, SourceOf(request), ct);
             LogInserted(log, stored.Definition.Tid, stored.Definition.Name, stored.Source);
+            await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
             return Results.Created($"/api/v1/tasks/{Uri.EscapeDataString(stored.Definition.Name)}", TaskResource.From(stored));
         }
@@ -59,7 +66,7 @@ internal static partial class TaskEndpoints
         }
     }
 
-    private static async Task<IResult> DeleteAsync(string name, ITaskStore store, ILogger<TaskResource> log, HttpRequest request, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string name, ITaskStore store, ITaskChangeListener changes, ILogger<TaskResource> log, HttpRequest request, CancellationToken ct)
     {
         if (!await store.DeleteAsync(name, ct))
         {
@@ -67,14 +74,17 @@ internal static partial class TaskEndpoints
         }
 
         LogDeleted(log, name, SourceOf(request));
+        await changes.TaskDeletedAsync(name, ct);
         return Results.NoContent();
     }
 
-    private static async Task<IResult> SetActiveAsync(string name, bool active, HttpContext http, ITaskStore store, CancellationToken ct)
+    /// <summary>Applies a flag change (activate, deactivate, hold, release) and tells the engine.</summary>
+    private static async Task<IResult> ChangeAsync(HttpContext http, ITaskChangeListener changes, Func<Task<StoredTask>> change, CancellationToken ct)
     {
         try
         {
-            var stored = await store.SetActiveAsync(name, active, SourceOf(http.Request), ct);
+            var stored = await change();
+            await changes.TaskSavedAsync(stored, ct);
             http.Response.Headers.ETag = ETagOf(stored.Version);
             return Results.Ok(TaskResource.From(stored));
         }

@@ -1,6 +1,7 @@
 using EasyTask.Scheduler.Api;
 using EasyTask.Scheduler.Cli;
 using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 
 namespace EasyTask.Scheduler.Hosting;
@@ -29,6 +30,7 @@ internal static partial class SchedulerHost
         builder.Services.AddStorage(database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddScheduling(builder.Configuration);
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
 

@@ -1,0 +1,16 @@
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Definitions;
+
+/// <summary>Told after every successful definition write, so the schedule follows within a second, without a restart.</summary>
+internal interface ITaskChangeListener
+{
+    /// <summary>A task was inserted or changed (including activate/deactivate and hold/release).</summary>
+    Task TaskSavedAsync(StoredTask stored, CancellationToken cancellationToken);
+
+    /// <summary>A task was deleted.</summary>
+    Task TaskDeletedAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>A custom calendar was added, changed or deleted.</summary>
+    Task CalendarsChangedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+using EasyTask.Scheduler.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>Re-checks runs waiting in ACTIVE on a timer, so a missed notification delays a run by seconds, never forever.</summary>
+internal sealed class DependencyWatch(RunAdvancer advancer, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<DependencyWatch> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.DependencyRecheck, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await advancer.RecheckAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Re-checking runs waiting in ACTIVE failed; trying again in {Interval}", options.Value.DependencyRecheck);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using EasyTask.Contracts.Definitions;
+using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>
+/// Turns due occurrences into runs. The only writer of new scheduled runs: it drains whatever the clock
+/// queued, applies each task's concurrency policy, and creates the whole batch in one transaction, so a
+/// thousand tasks due in the same second cost one database round trip, not a thousand.
+/// </summary>
+internal sealed class RunCreator(
+    DueOccurrences due,
+    TaskRegistry registry,
+    IRunStore runs,
+    RunAdvancer advancer,
+    IOptions<SchedulerOptions> options,
+    ILogger<RunCreator> log) : BackgroundService
+{
+    public const string Actor = "scheduler";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<DueOccurrence>();
+        while (await due.Reader.WaitToReadAsync(stoppingToken))
+        {
+            batch.Clear();
+            while (batch.Count < options.Value.RunCreationBatch && due.Reader.TryRead(out var occurrence))
+            {
+                batch.Add(occurrence);
+            }
+
+            try
+            {
+                await CreateAsync(batch, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The clock has moved on; put the batch back so a database blink delays runs instead of losing them.
+                log.LogError(ex, "Creating {Count} due runs failed; retrying in 1 s", batch.Count);
+                batch.ForEach(due.Add);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Creates runs for the occurrences (idempotently) and starts advancing the new ACTIVE ones.</summary>
+    public async Task CreateAsync(IReadOnlyList<DueOccurrence> occurrences, CancellationToken cancellationToken)
+    {
+        var tasks = occurrences.Select(o => registry.Find(o.Tid)).OfType<ScheduledTask>().ToList();
+        var skipping = tasks.Where(t => t.Definition.Concurrency == ConcurrencyPolicy.Skip).Select(t => t.Tid).Distinct().ToList();
+        var unfinished = skipping.Count == 0 ? new Dictionary<long, RunRecord>() : await runs.UnfinishedAsync(skipping, cancellationToken);
+        var newRuns = new List<NewRun>();
+        foreach (var occurrence in occurrences)
+        {
+            if (registry.Find(occurrence.Tid) is not { } task)
+            {
+                continue;
+            }
+
+            var d = task.Definition;
+            newRuns.Add(d.Concurrency == ConcurrencyPolicy.Skip && unfinished.TryGetValue(d.Tid, out var previous)
+                ? new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Status: RunStatus.Failed, Reason: RunReason.Skipped,
+                    Detail: $"skipped: previous run {previous.RunId} is still {previous.Status.ToText()} (concurrency skip)")
+                : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost));
+        }
+
+        var created = await runs.CreateAsync(newRuns, Actor, cancellationToken);
+        var active = new List<RunRecord>();
+        foreach (var (run, isNew) in created)
+        {
+            if (!isNew)
+            {
+                continue;
+            }
+
+            if (run.Status == RunStatus.Active)
+            {
+                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor);
+                active.Add(run);
+            }
+            else if (unfinished.TryGetValue(run.Tid, out var previous))
+            {
+                RunLog.Skipped(log, run.TaskName, run.ScheduledFor, run.RunId, previous.RunId, previous.Status.ToText());
+            }
+        }
+
+        await advancer.AdvanceAsync(active, cancellationToken);
+    }
+}

@@ -1,0 +1,46 @@
+using EasyTask.Contracts.Definitions;
+using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Storage;
+using Microsoft.Extensions.Options;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>What a finished run sets in motion: waiting dependents re-checked, and dependency-only tasks started.</summary>
+internal sealed class RunFinishedHandler(
+    RunAdvancer advancer,
+    DependencyEvaluator dependencies,
+    TaskRegistry registry,
+    IRunStore runs,
+    IOptions<SchedulerOptions> options,
+    TimeProvider time,
+    ILogger<RunFinishedHandler> log)
+{
+    public async Task OnRunFinishedAsync(RunRecord finished, CancellationToken cancellationToken)
+    {
+        await StartDependencyOnlyTasksAsync(finished.TaskName, cancellationToken);
+        await advancer.RecheckAsync(cancellationToken);
+    }
+
+    /// <summary>A task with dependencies and no times runs once each time its conditions become true.</summary>
+    private async Task StartDependencyOnlyTasksAsync(string upstream, CancellationToken cancellationToken)
+    {
+        var candidates = registry.DependentsOf(upstream)
+            .Where(t => !t.Schedule.HasTimes && t.Definition.Active && !t.Stored.OnHold && t.Definition.Instance == options.Value.Instance);
+        foreach (var task in candidates)
+        {
+            var since = (await runs.LatestAsync(task.Name, cancellationToken))?.CreatedAt ?? task.Stored.CreatedAt;
+            var verdict = await dependencies.EvaluateAsync(task, since, cancellationToken);
+            if (verdict.Outcome != DependencyOutcome.Met)
+            {
+                continue;
+            }
+
+            var d = task.Definition;
+            var created = await runs.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: verdict.Explanation)], RunAdvancer.Actor, cancellationToken);
+            foreach (var (run, isNew) in created.Where(c => c.Created))
+            {
+                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor);
+            }
+        }
+    }
+}

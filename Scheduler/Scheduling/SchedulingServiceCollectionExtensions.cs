@@ -1,0 +1,45 @@
+using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Runs;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+
+namespace EasyTask.Scheduler.Scheduling;
+
+/// <summary>Wires the scheduling engine: the Quartz clock, run creation, dependency advancement.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.Section))
+            .Validate(o => o.DependencyRecheck > TimeSpan.Zero && o.RunCreationBatch > 0 && o.MaxMissedRecordedPerTask >= 0,
+                $"{SchedulerOptions.Section}: DependencyRecheck and RunCreationBatch must be positive, MaxMissedRecordedPerTask 0 or more")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<TaskRegistry>();
+        services.AddSingleton<CalendarDays>();
+        services.AddSingleton<QuartzClock>();
+        services.AddSingleton<DueOccurrences>();
+        services.AddSingleton<MissedRunRecovery>();
+        services.AddSingleton<DependencyEvaluator>();
+        services.AddSingleton<RunAdvancer>();
+        services.AddSingleton<RunFinishedHandler>();
+        services.AddSingleton<RunCreator>();
+        services.AddSingleton<SchedulerEngine>();
+        services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
+        services.TryAddSingleton<IRunDispatcher, UnconnectedDispatcher>();
+
+        services.AddQuartz(quartz =>
+        {
+            quartz.SchedulerName = "easytask";
+            quartz.UseInMemoryStore();
+
+            // Jobs only enqueue and re-arm; a few threads keep up with thousands of fires a second.
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = 4);
+        });
+        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = false);
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerEngine>());
+        services.AddHostedService(sp => sp.GetRequiredService<RunCreator>());
+        services.AddHostedService<DependencyWatch>();
+        return services;
+    }
+}
