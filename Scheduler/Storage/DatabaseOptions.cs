@@ -5,7 +5,7 @@ namespace EasyTask.Scheduler.Storage;
 /// <c>sqlite:&lt;path&gt;</c> | <c>postgres:&lt;connection string&gt;</c> | <c>sqlserver:&lt;connection string&gt;</c>.
 /// Default <c>sqlite:./data/easytask.db</c>.
 /// </summary>
-internal sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
+public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
 {
     /// <summary>The embedded default.</summary>
     public const string DefaultSetting = "sqlite:./data/easytask.db";
@@ -34,6 +34,9 @@ internal sealed record DatabaseOptions(DatabaseProvider Provider, string Connect
 
     /// <summary>A form safe to print: passwords blanked.</summary>
     public string Describe() => $"{Provider.ToString().ToLowerInvariant()}:{Redact(ConnectionString)}";
+
+    /// <summary>Same as <see cref="Describe"/>: the record's generated form would print the password into logs.</summary>
+    public override string ToString() => Describe();
 
     private static string Redact(string text) =>
         System.Text.RegularExpressions.Regex.Replace(text, "(?i)(password|pwd)=[^;]*", "$1=***");

@@ -1,7 +1,7 @@
 namespace EasyTask.Scheduler.Storage;
 
 /// <summary>The database engines EasyTask stores its state in.</summary>
-internal enum DatabaseProvider
+public enum DatabaseProvider
 {
     /// <summary>Embedded file database, the default.</summary>
     Sqlite,

@@ -20,7 +20,8 @@ internal interface ITaskStore
     /// <summary>
     /// Replaces the definition when the stored version still equals <paramref name="expectedVersion"/>, and bumps the version.
     /// Throws <see cref="TaskNotFoundException"/>, <see cref="VersionConflictException"/> (stale version),
-    /// or <see cref="DuplicateTaskException"/> (the new tid belongs to another task).
+    /// or <see cref="ArgumentException"/> naming the field when the definition's name or tid differs from the
+    /// stored task's: both are kept for life because runs and dependencies refer to them.
     /// </summary>
     Task<StoredTask> UpdateAsync(string name, TaskDefinition definition, long expectedVersion, string source, CancellationToken cancellationToken);
 
