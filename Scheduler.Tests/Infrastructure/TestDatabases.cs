@@ -15,7 +15,7 @@ internal static class TestDatabases
                 var folder = Directory.CreateTempSubdirectory("easytask-test-");
                 return $"sqlite:{Path.Combine(folder.FullName, "easytask.db")}";
             case Postgres:
-                var connectionString = await PostgresServer.CreateDatabaseAsync();
+                var connectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
                 return $"postgres:{connectionString}";
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "unknown test database provider");

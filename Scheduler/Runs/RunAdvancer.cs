@@ -17,7 +17,7 @@ internal sealed partial class RunAdvancer(
     DependencyEvaluator dependencies,
     IRunDispatcher dispatcher,
     TimeProvider time,
-    ILogger<RunAdvancer> log)
+    ILogger<RunAdvancer> log) : IDisposable
 {
     public const string Actor = "scheduler";
 
@@ -114,4 +114,6 @@ internal sealed partial class RunAdvancer(
             RunLog.EndedBeforeStart(log, run.RunId, run.TaskName, run.Host, RunStatus.Failed.ToText(), reason, detail);
         }
     }
+
+    public void Dispose() => gate.Dispose();
 }

@@ -7,7 +7,7 @@ namespace EasyTask.Scheduler.Scheduling;
 /// occurrence. When it fires, the next trigger is armed from <see cref="TaskSchedule"/>, so Quartz
 /// never computes times itself and the schedule stays one piece of code.
 /// </summary>
-internal sealed class QuartzClock(ISchedulerFactory factory)
+internal sealed class QuartzClock(ISchedulerFactory factory) : IDisposable
 {
     public const string TidKey = "tid";
     public const string ScheduledForKey = "scheduled_for";
@@ -90,4 +90,6 @@ internal sealed class QuartzClock(ISchedulerFactory factory)
             .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
             .Build();
     }
+
+    public void Dispose() => gate.Dispose();
 }

@@ -31,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ITaskStore, TaskStore>();
         services.AddSingleton<ICalendarStore, CalendarStore>();
+        services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<IDatabaseHealth>(provider => provider.GetRequiredService<DatabaseHealth>());
         return services;
