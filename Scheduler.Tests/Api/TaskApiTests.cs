@@ -26,9 +26,9 @@ internal sealed class TaskApiTests(string provider)
         using var response = await PostAsync(SampleDefinitions.Task(101, "api_insert"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        var created = await server.ReadAsync<TaskResource>(response);
+        var created = await RunningScheduler.ReadAsync<TaskResource>(response);
         Assert.That(created.Version, Is.EqualTo(1));
-        var fetched = await server.ReadAsync<TaskResource>(await server.Http.GetAsync("api/v1/tasks/api_insert"));
+        var fetched = await RunningScheduler.ReadAsync<TaskResource>(await server.Http.GetAsync("api/v1/tasks/api_insert"));
         Assert.That(fetched.Definition.Cmd, Is.EqualTo("echo hello"));
         Assert.That(fetched.Definition.TriggerTimes, Is.EqualTo("08:30"));
         Assert.That(fetched.Source, Does.Contain("api from"));
@@ -77,12 +77,12 @@ internal sealed class TaskApiTests(string provider)
         using var created = await PostAsync(SampleDefinitions.Task(105, "api_update"));
         using var update = await PutAsync("api_update", SampleDefinitions.Task(105, "api_update").Replace("08:30", "09:15", StringComparison.Ordinal), version: 1);
         Assert.That(update.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await server.ReadAsync<TaskResource>(update)).Version, Is.EqualTo(2));
+        Assert.That((await RunningScheduler.ReadAsync<TaskResource>(update)).Version, Is.EqualTo(2));
 
         using var stale = await PutAsync("api_update", SampleDefinitions.Task(105, "api_update").Replace("08:30", "23:00", StringComparison.Ordinal), version: 1);
 
         Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        var current = await server.ReadAsync<TaskResource>(await server.Http.GetAsync("api/v1/tasks/api_update"));
+        var current = await RunningScheduler.ReadAsync<TaskResource>(await server.Http.GetAsync("api/v1/tasks/api_update"));
         Assert.That(current.Definition.TriggerTimes, Is.EqualTo("09:15"));
         Assert.That(current.Version, Is.EqualTo(2));
     }
@@ -116,8 +116,8 @@ internal sealed class TaskApiTests(string provider)
     {
         using var created = await PostAsync(SampleDefinitions.Task(108, "api_toggle"));
 
-        var off = await server.ReadAsync<TaskResource>(await server.Http.PostAsync("api/v1/tasks/api_toggle/deactivate", null));
-        var on = await server.ReadAsync<TaskResource>(await server.Http.PostAsync("api/v1/tasks/api_toggle/activate", null));
+        var off = await RunningScheduler.ReadAsync<TaskResource>(await server.Http.PostAsync("api/v1/tasks/api_toggle/deactivate", null));
+        var on = await RunningScheduler.ReadAsync<TaskResource>(await server.Http.PostAsync("api/v1/tasks/api_toggle/activate", null));
 
         Assert.That(off.Active, Is.False);
         Assert.That(off.Definition.Active, Is.False);
@@ -131,7 +131,7 @@ internal sealed class TaskApiTests(string provider)
         using var b = await PostAsync(SampleDefinitions.Task(110, "api_list_b"));
         using var a = await PostAsync(SampleDefinitions.Task(109, "api_list_a"));
 
-        var names = (await server.ReadAsync<List<TaskResource>>(await server.Http.GetAsync("api/v1/tasks"))).Select(t => t.Name).ToList();
+        var names = (await RunningScheduler.ReadAsync<List<TaskResource>>(await server.Http.GetAsync("api/v1/tasks"))).Select(t => t.Name).ToList();
 
         Assert.That(names, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
         Assert.That(names, Is.SupersetOf(new[] { "api_list_a", "api_list_b" }));

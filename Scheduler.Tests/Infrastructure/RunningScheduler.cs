@@ -32,7 +32,7 @@ internal sealed class RunningScheduler : IAsyncDisposable
         return new RunningScheduler(app, new Uri(address + "/"));
     }
 
-    public async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
+    public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options))!;
 
     public async ValueTask DisposeAsync()

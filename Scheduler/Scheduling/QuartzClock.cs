@@ -7,17 +7,19 @@ namespace EasyTask.Scheduler.Scheduling;
 /// occurrence. When it fires, the next trigger is armed from <see cref="TaskSchedule"/>, so Quartz
 /// never computes times itself and the schedule stays one piece of code.
 /// </summary>
-internal sealed class QuartzClock(ISchedulerFactory factory) : IDisposable
+internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory loggers) : IDisposable
 {
     public const string TidKey = "tid";
     public const string ScheduledForKey = "scheduled_for";
+
+    private ISchedulerFactory? factory;
 
     // One arm/disarm at a time: a re-arm after a fire must not race a definition change into two triggers.
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public async Task ArmAsync(IEnumerable<(long Tid, Occurrence Next)> arms, CancellationToken cancellationToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken);
+        var scheduler = await SchedulerAsync(cancellationToken);
         var batch = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
         foreach (var (tid, next) in arms)
         {
@@ -39,7 +41,7 @@ internal sealed class QuartzClock(ISchedulerFactory factory) : IDisposable
     /// <summary>Arms the occurrence after a fire, unless the task was disarmed meanwhile.</summary>
     public async Task RearmAsync(long tid, Occurrence next, CancellationToken cancellationToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken);
+        var scheduler = await SchedulerAsync(cancellationToken);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -56,7 +58,7 @@ internal sealed class QuartzClock(ISchedulerFactory factory) : IDisposable
 
     public async Task DisarmAsync(long tid, CancellationToken cancellationToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken);
+        var scheduler = await SchedulerAsync(cancellationToken);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -71,9 +73,20 @@ internal sealed class QuartzClock(ISchedulerFactory factory) : IDisposable
     /// <summary>The instant the task's next trigger is armed for, or null when it is not armed.</summary>
     public async Task<DateTimeOffset?> ArmedForAsync(long tid, CancellationToken cancellationToken)
     {
-        var scheduler = await factory.GetScheduler(cancellationToken);
+        var scheduler = await SchedulerAsync(cancellationToken);
         var triggers = await scheduler.GetTriggersOfJob(JobKeyOf(tid), cancellationToken);
         return triggers.Select(t => t.GetNextFireTimeUtc()).Where(t => t is not null).Min();
+    }
+
+    private Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken)
+    {
+        if (factory is null)
+        {
+            QuartzLogBinding.Bind(loggers);
+            factory = services.GetRequiredService<ISchedulerFactory>();
+        }
+
+        return factory.GetScheduler(cancellationToken);
     }
 
     private static JobKey JobKeyOf(long tid) => new(tid.ToString(System.Globalization.CultureInfo.InvariantCulture), "tasks");

@@ -28,6 +28,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
         services.TryAddSingleton<IRunDispatcher, UnconnectedDispatcher>();
 
+        services.AddHostedService<QuartzLogBinding>();
         services.AddQuartz(quartz =>
         {
             quartz.SchedulerName = "easytask";

@@ -1,0 +1,91 @@
+using EasyTask.Contracts.Definitions;
+using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Runs;
+using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EasyTask.Scheduler.Tests.Infrastructure;
+
+/// <summary>
+/// The scheduling engine over a real SQLite database with a fake clock and a recording dispatcher.
+/// Quartz is not started: tests hand due occurrences to the run creator directly, at fake times.
+/// </summary>
+internal sealed class EngineHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly DirectoryInfo folder;
+
+    private EngineHarness(ServiceProvider services, DirectoryInfo folder)
+    {
+        this.services = services;
+        this.folder = folder;
+    }
+
+    public FakeTimeProvider Time => services.GetRequiredService<FakeTimeProvider>();
+
+    public RecordingDispatcher Dispatcher => services.GetRequiredService<RecordingDispatcher>();
+
+    public IRunStore Runs => services.GetRequiredService<IRunStore>();
+
+    public ITaskStore Tasks => services.GetRequiredService<ITaskStore>();
+
+    public SchedulerEngine Engine => services.GetRequiredService<SchedulerEngine>();
+
+    public RunAdvancer Advancer => services.GetRequiredService<RunAdvancer>();
+
+    public static async Task<EngineHarness> StartAsync(DateTimeOffset now)
+    {
+        var folder = Directory.CreateTempSubdirectory("easytask-engine-");
+        var time = new FakeTimeProvider(now);
+        var collection = new ServiceCollection();
+        collection.AddSingleton(time);
+        collection.AddSingleton<TimeProvider>(time);
+        collection.AddSingleton<RecordingDispatcher>();
+        collection.AddSingleton<IRunDispatcher>(sp => sp.GetRequiredService<RecordingDispatcher>());
+        collection.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder.FullName, "engine.db")}"));
+        collection.AddScheduling(new ConfigurationBuilder().Build());
+        var services = collection.BuildServiceProvider();
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        return new EngineHarness(services, folder);
+    }
+
+    /// <summary>Inserts the task as the API would, and tells the engine.</summary>
+    public async Task<StoredTask> InsertAsync(TaskDefinition definition)
+    {
+        var stored = await Tasks.InsertAsync(definition, "test", CancellationToken.None);
+        await services.GetRequiredService<ITaskChangeListener>().TaskSavedAsync(stored, CancellationToken.None);
+        return stored;
+    }
+
+    /// <summary>What the clock does at a task's time: the occurrence becomes a run.</summary>
+    public Task FireAsync(long tid, DateTimeOffset scheduledFor) =>
+        services.GetRequiredService<RunCreator>().CreateAsync([new DueOccurrence(tid, scheduledFor)], CancellationToken.None);
+
+    /// <summary>Plays an agent: moves a triggered run to its end state, then tells the engine it finished.</summary>
+    public async Task<RunRecord> FinishAsync(RunRecord run, RunStatus status, int returnCode = 0)
+    {
+        var current = (await Runs.FindAsync(run.RunId, CancellationToken.None))!;
+        var finished = await Runs.TransitionAsync(
+            new RunChange(current.RunId, current.Version, current.Status, status, "test agent", Reason: RunReason.ExitCode, ReturnCode: returnCode, FinishedAt: Time.GetUtcNow()),
+            CancellationToken.None);
+        await services.GetRequiredService<RunFinishedHandler>().OnRunFinishedAsync(finished!, CancellationToken.None);
+        return finished!;
+    }
+
+    public async Task<List<RunRecord>> RunsOfAsync(string task) =>
+        [.. (await Runs.ListAsync(new RunQuery(TaskName: task), CancellationToken.None)).OrderBy(r => r.ScheduledFor)];
+
+    public async Task<List<string>> TimelineAsync(RunRecord run) =>
+        [.. (await Runs.EventsAsync(run.RunId, CancellationToken.None)).Select(e => $"{e.From?.ToText() ?? "-"}->{e.To.ToText()}")];
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        folder.Delete(recursive: true);
+    }
+}
