@@ -17,9 +17,14 @@ internal sealed class SchemaFile
         schema = JsonSchema.FromJsonAsync(File.ReadAllText(path)).GetAwaiter().GetResult();
     }
 
-    public static SchemaFile TaskDefinition { get; } = Load("task-definition.schema.json");
+    private static readonly Lazy<SchemaFile> TaskDefinitionFile = new(() => Load("task-definition.schema.json"));
 
-    public static SchemaFile Calendar { get; } = Load("calendar.schema.json");
+    private static readonly Lazy<SchemaFile> CalendarFile = new(() => Load("calendar.schema.json"));
+
+    // Lazy rather than static initialisers: a missing file then fails the test with its own message, not a TypeInitializationException.
+    public static SchemaFile TaskDefinition => TaskDefinitionFile.Value;
+
+    public static SchemaFile Calendar => CalendarFile.Value;
 
     public JsonObject Document { get; }
 
