@@ -3,7 +3,7 @@ using EasyTask.Contracts.Definitions;
 namespace EasyTask.Scheduler.Tests.Definitions;
 
 [TestFixture]
-public sealed class CalendarDefinitionJsonTests
+internal sealed class CalendarDefinitionJsonTests
 {
     [Test]
     public void Check_SortsTheDates_WhenGivenOutOfOrder()

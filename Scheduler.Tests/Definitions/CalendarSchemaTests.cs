@@ -7,7 +7,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>calendar.schema.json describes exactly what CalendarDefinitionJson accepts.</summary>
 [TestFixture]
-public sealed class CalendarSchemaTests
+internal sealed class CalendarSchemaTests
 {
     private const string Valid = """{ "name": "FREEZE", "description": "quarter ends", "dates": ["2026-03-31", "2026-06-30"] }""";
 

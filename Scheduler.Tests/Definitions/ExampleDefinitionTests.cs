@@ -3,7 +3,7 @@ using EasyTask.Contracts.Definitions;
 namespace EasyTask.Scheduler.Tests.Definitions;
 
 [TestFixture]
-public sealed class ExampleDefinitionTests
+internal sealed class ExampleDefinitionTests
 {
     [Test]
     public void ExampleFolders_HoldDefinitions_WhenTheSharedFolderIsPresent()

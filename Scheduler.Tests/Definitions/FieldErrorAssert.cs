@@ -16,6 +16,10 @@ internal static class FieldErrorAssert
         });
     }
 
+    /// <summary>Problems on exactly these fields, one each, in any order.</summary>
+    public static void Fields(IReadOnlyList<FieldError> errors, params string[] fields) =>
+        Assert.That(errors.Select(e => e.Field), Is.EquivalentTo(fields), () => Describe(errors));
+
     /// <summary>No problem at all.</summary>
     public static void None(IReadOnlyList<FieldError> errors) =>
         Assert.That(errors, Is.Empty, () => $"expected no error, got: {Describe(errors)}");

@@ -5,7 +5,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>What an operator sees when the JSON itself is wrong: unknown fields, wrong types, broken syntax.</summary>
 [TestFixture]
-public sealed class TaskDefinitionJsonReadingTests
+internal sealed class TaskDefinitionJsonReadingTests
 {
     [Test]
     public void Check_NamesTheFieldAndListsAllowedOnes_WhenAFieldIsUnknown()

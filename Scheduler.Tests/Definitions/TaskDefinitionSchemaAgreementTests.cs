@@ -8,7 +8,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 /// express are listed here; the schema's description names the ones it leaves to the validator.
 /// </summary>
 [TestFixture]
-public sealed class TaskDefinitionSchemaAgreementTests
+internal sealed class TaskDefinitionSchemaAgreementTests
 {
     [TestCase("colour", "\"blue\"", Description = "unknown field")]
     [TestCase("day_of_week", "\"111110\"")]

@@ -7,7 +7,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>task-definition.schema.json describes exactly what the reader and validator accept.</summary>
 [TestFixture]
-public sealed class TaskDefinitionSchemaTests
+internal sealed class TaskDefinitionSchemaTests
 {
     private static SchemaFile Schema => SchemaFile.TaskDefinition;
 

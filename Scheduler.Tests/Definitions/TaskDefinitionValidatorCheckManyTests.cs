@@ -5,7 +5,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>Files holding an array of definitions: every problem is prefixed with the item's index.</summary>
 [TestFixture]
-public sealed class TaskDefinitionValidatorCheckManyTests
+internal sealed class TaskDefinitionValidatorCheckManyTests
 {
     [Test]
     public void CheckMany_PrefixesTheIndex_WhenTheSecondDefinitionBreaksARule()
@@ -32,7 +32,7 @@ public sealed class TaskDefinitionValidatorCheckManyTests
     {
         var outcomes = CheckMany(TaskJson.Minimal(), Second().With("name", 12).With("day_of_week", "1"));
 
-        Assert.That(outcomes[1].Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "[1].name", "[1].day_of_week" }), FieldErrorAssert.Describe(outcomes[1].Errors));
+        FieldErrorAssert.Fields(outcomes[1].Errors, "[1].name", "[1].day_of_week");
     }
 
     [Test]

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace EasyTask.Scheduler.Tests.Definitions;
 
 [TestFixture]
-public sealed class TaskDefinitionValidatorDependencyTests
+internal sealed class TaskDefinitionValidatorDependencyTests
 {
     [Test]
     public void Check_ReportsTheDependency_WhenATaskDependsOnItself()

@@ -4,7 +4,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>How a task runs: limits, retries, output files, environment, concurrency.</summary>
 [TestFixture]
-public sealed class TaskDefinitionValidatorExecutionTests
+internal sealed class TaskDefinitionValidatorExecutionTests
 {
     [TestCase("max_run_time", -1, "must be seconds, 0 or more (0 means no limit), got -1")]
     [TestCase("retry_attempts", -1, "must be a whole number from 0 to 100, got -1")]

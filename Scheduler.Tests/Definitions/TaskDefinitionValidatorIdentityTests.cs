@@ -2,7 +2,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>What a task is and where it runs: required fields, names, owner.</summary>
 [TestFixture]
-public sealed class TaskDefinitionValidatorIdentityTests
+internal sealed class TaskDefinitionValidatorIdentityTests
 {
     [TestCase("tid", "is required: a positive whole number")]
     [TestCase("name", "is required: letters, digits")]
@@ -18,7 +18,7 @@ public sealed class TaskDefinitionValidatorIdentityTests
     {
         var errors = TaskJson.Minimal().Without("tid").Without("name").Without("cmd").Without("run_on_host").Errors();
 
-        Assert.That(errors.Select(e => e.Field), Is.EquivalentTo(new[] { "tid", "name", "cmd", "run_on_host" }));
+        FieldErrorAssert.Fields(errors, "tid", "name", "cmd", "run_on_host");
     }
 
     [TestCase("cmd", "   ", "is required")]

@@ -4,7 +4,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>When a task runs: trigger times, cron, time zone, calendar, days of the week, misfire grace.</summary>
 [TestFixture]
-public sealed class TaskDefinitionValidatorScheduleTests
+internal sealed class TaskDefinitionValidatorScheduleTests
 {
     [TestCase("8:30", "has \"8:30\", which is not a 24-hour HH:mm time")]
     [TestCase("25:00", "has \"25:00\", which is not a 24-hour HH:mm time")]

@@ -4,7 +4,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 
 /// <summary>How problems are reported as a whole: all at once, each once, on the right field.</summary>
 [TestFixture]
-public sealed class TaskDefinitionValidatorTests
+internal sealed class TaskDefinitionValidatorTests
 {
     [Test]
     public void Check_ReportsEveryProblemAtOnce_WhenFourFieldsAreWrong()
@@ -16,7 +16,7 @@ public sealed class TaskDefinitionValidatorTests
             .With("day_of_week", "11111")
             .Errors();
 
-        Assert.That(errors.Select(e => e.Field), Is.EquivalentTo(new[] { "colour", "timezone", "max_run_time", "day_of_week" }), FieldErrorAssert.Describe(errors));
+        FieldErrorAssert.Fields(errors, "colour", "timezone", "max_run_time", "day_of_week");
     }
 
     [Test]
@@ -29,7 +29,7 @@ public sealed class TaskDefinitionValidatorTests
             .With("stdout", "/var/log/x")
             .Errors();
 
-        Assert.That(errors.Select(e => e.Field), Is.EquivalentTo(new[] { "active", "retry_attempts", "concurrency", "stdout" }), FieldErrorAssert.Describe(errors));
+        FieldErrorAssert.Fields(errors, "active", "retry_attempts", "concurrency", "stdout");
     }
 
     [Test]
@@ -40,7 +40,7 @@ public sealed class TaskDefinitionValidatorTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(errors.Select(e => e.Field), Is.EquivalentTo(new[] { "tid", "cmd" }), FieldErrorAssert.Describe(errors));
+            FieldErrorAssert.Fields(errors, "tid", "cmd");
             Assert.That(errors.Select(e => e.Message), Has.None.Contains("is required"));
         });
     }
