@@ -115,8 +115,16 @@ public static partial class TaskDefinitionJson
         }
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
+            if (!seen.Add(property.Name))
+            {
+                // Keeping either value silently would run the command with a setting the operator did not check.
+                reader.Fail($"env.{property.Name}", "appears more than once");
+                continue;
+            }
+
             if (reader.String(property.Value, $"env.{property.Name}") is { } text)
             {
                 environment[property.Name] = text;

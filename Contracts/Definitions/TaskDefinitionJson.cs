@@ -25,19 +25,23 @@ public static partial class TaskDefinitionJson
     };
 
     /// <summary>Reads one definition (a JSON object).</summary>
-    public static ParseOutcome<TaskDefinition> Parse(string json)
-    {
-        var outcomes = ParseDocument(json, allowArray: false);
-        return outcomes[0];
-    }
+    public static ParseOutcome<TaskDefinition> Parse(string json) => ParseDocument(json, allowArray: false)[0].Outcome;
 
     /// <summary>Reads a file's content: one definition object, or an array of them.</summary>
-    public static IReadOnlyList<ParseOutcome<TaskDefinition>> ParseMany(string json) => ParseDocument(json, allowArray: true);
+    public static IReadOnlyList<ParseOutcome<TaskDefinition>> ParseMany(string json) =>
+        ParseDocument(json, allowArray: true).Select(item => item.Outcome).ToList();
+
+    /// <summary>
+    /// Like <see cref="ParseMany"/>, with the path prefix each definition's errors carry: empty for a lone
+    /// object, <c>[i]</c> for an array item (even a first item that parsed cleanly), so later rule errors match.
+    /// </summary>
+    internal static List<(ParseOutcome<TaskDefinition> Outcome, string Prefix)> ParseManyWithPrefixes(string json) =>
+        ParseDocument(json, allowArray: true);
 
     /// <summary>Writes a definition as indented JSON.</summary>
     public static string Serialize(TaskDefinition definition) => JsonSerializer.Serialize(definition, WriteOptions);
 
-    private static List<ParseOutcome<TaskDefinition>> ParseDocument(string json, bool allowArray)
+    private static List<(ParseOutcome<TaskDefinition> Outcome, string Prefix)> ParseDocument(string json, bool allowArray)
     {
         JsonDocument document;
         try
@@ -46,7 +50,7 @@ public static partial class TaskDefinitionJson
         }
         catch (JsonException ex)
         {
-            return [new ParseOutcome<TaskDefinition>(null, [MalformedJson(ex)])];
+            return [(new ParseOutcome<TaskDefinition>(null, [MalformedJson(ex)]), "")];
         }
 
         using (document)
@@ -56,13 +60,13 @@ public static partial class TaskDefinitionJson
             {
                 if (root.GetArrayLength() == 0)
                 {
-                    return [new ParseOutcome<TaskDefinition>(null, [new FieldError("$", "the array holds no task definition")])];
+                    return [(new ParseOutcome<TaskDefinition>(null, [new FieldError("$", "the array holds no task definition")]), "")];
                 }
 
-                return root.EnumerateArray().Select((element, index) => FromElement(element, $"[{index}]")).ToList();
+                return root.EnumerateArray().Select((element, index) => (FromElement(element, $"[{index}]"), $"[{index}]")).ToList();
             }
 
-            return [FromElement(root, "")];
+            return [(FromElement(root, ""), "")];
         }
     }
 

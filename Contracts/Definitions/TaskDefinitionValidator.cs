@@ -17,7 +17,7 @@ public static partial class TaskDefinitionValidator
 
     /// <summary>Reads and validates a file holding one definition or an array of them.</summary>
     public static IReadOnlyList<ParseOutcome<TaskDefinition>> CheckMany(string json, ICalendarCatalog calendars) =>
-        TaskDefinitionJson.ParseMany(json).Select((outcome, index) => Complete(outcome, calendars, PrefixFor(outcome, index))).ToList();
+        TaskDefinitionJson.ParseManyWithPrefixes(json).Select(item => Complete(item.Outcome, calendars, item.Prefix)).ToList();
 
     /// <summary>Every rule violation of a definition (empty when valid).</summary>
     public static IReadOnlyList<FieldError> Validate(TaskDefinition definition, ICalendarCatalog calendars)
@@ -29,9 +29,6 @@ public static partial class TaskDefinitionValidator
         CheckDependencies(definition, errors);
         return errors;
     }
-
-    private static string PrefixFor(ParseOutcome<TaskDefinition> outcome, int index) =>
-        outcome.Errors.Any(e => e.Field.StartsWith('[')) || index > 0 ? $"[{index}]" : "";
 
     private static ParseOutcome<TaskDefinition> Complete(ParseOutcome<TaskDefinition> parsed, ICalendarCatalog calendars, string prefix = "")
     {
