@@ -1,6 +1,5 @@
 using EasyTask.Scheduler.Storage;
 using EasyTask.Scheduler.Tests.Infrastructure;
-using Npgsql;
 
 namespace EasyTask.Scheduler.Tests.Storage;
 
@@ -24,9 +23,6 @@ internal sealed class PostgresTestDatabase : ITestDatabase
         return new PostgresTestDatabase(server, await server.CreateDatabaseAsync());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await server.DropDatabaseAsync(Options.ConnectionString);
-    }
+    // WITH (FORCE) in the drop closes whatever connections are still open, pooled or not.
+    public async ValueTask DisposeAsync() => await server.DropDatabaseAsync(Options.ConnectionString);
 }
