@@ -9,6 +9,8 @@ internal static class CliApplication
     {
         ServeCommand.Create(),
         TaskCommand.Create(),
+        RunsCommand.Create(),
+        RunCommand.Create(),
         DbCommand.Create(),
     };
 

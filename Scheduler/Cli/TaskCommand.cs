@@ -12,6 +12,7 @@ internal static class TaskCommand
         TaskInsertCommand.Create(update: true),
         TaskListCommand.Create(),
         TaskShowCommand.Create(),
+        TaskExplainCommand.Create(),
         TaskChangeCommands.Delete(),
         TaskChangeCommands.SetActive(active: true),
         TaskChangeCommands.SetActive(active: false),
