@@ -12,6 +12,7 @@ internal static class CliApplication
         RunsCommand.Create(),
         RunCommand.Create(),
         DbCommand.Create(),
+        BenchCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
