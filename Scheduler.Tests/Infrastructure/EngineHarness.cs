@@ -39,6 +39,8 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public TaskExplainer Explainer => services.GetRequiredService<TaskExplainer>();
 
+    public QuartzClock Clock => services.GetRequiredService<QuartzClock>();
+
     /// <summary>Tells the engine about a change made directly in the store, as the API does after each write.</summary>
     public Task SavedAsync(StoredTask stored) => services.GetRequiredService<ITaskChangeListener>().TaskSavedAsync(stored, CancellationToken.None);
 

@@ -9,7 +9,8 @@ namespace EasyTask.Scheduler.Runs;
 /// <summary>
 /// Moves runs out of ACTIVE: to TRIGGER (and on to the dispatcher) once dependencies and the concurrency
 /// policy allow, or to FAILED with <c>dependency_failed</c> when an upstream can no longer satisfy them.
-/// Runs that must wait stay ACTIVE, with the reason kept for <c>explain</c>.
+/// Runs that must wait stay ACTIVE, with the reason kept for <c>explain</c>. A pass decides for every run
+/// first and then writes all the moves in one transaction, so a burst of runs costs one commit.
 /// </summary>
 internal sealed partial class RunAdvancer(
     IRunStore runs,
@@ -38,10 +39,16 @@ internal sealed partial class RunAdvancer(
         await gate.WaitAsync(cancellationToken);
         try
         {
+            var moves = new List<(RunChange Change, TaskDefinition? Definition)>();
             foreach (var run in active)
             {
-                await AdvanceOneAsync(run, cancellationToken);
+                if (await DecideAsync(run, cancellationToken) is { } move)
+                {
+                    moves.Add(move);
+                }
             }
+
+            await ApplyAsync(moves, cancellationToken);
         }
         finally
         {
@@ -56,33 +63,56 @@ internal sealed partial class RunAdvancer(
         await AdvanceAsync(active.OrderBy(r => r.ScheduledFor).ToList(), cancellationToken);
     }
 
-    private async Task AdvanceOneAsync(RunRecord run, CancellationToken cancellationToken)
+    /// <summary>The move a run should make now, or null when it must keep waiting (the reason is remembered).</summary>
+    private async Task<(RunChange, TaskDefinition?)?> DecideAsync(RunRecord run, CancellationToken cancellationToken)
     {
         if (registry.Find(run.Tid) is not { } task)
         {
-            await EndBeforeStartAsync(run, RunReason.DispatchFailed, "the task was deleted before its run could start", cancellationToken);
-            return;
+            return (Fail(run, RunReason.DispatchFailed, "the task was deleted before its run could start"), null);
         }
 
         if (task.Definition.Concurrency == ConcurrencyPolicy.Queue && await QueuedBehindAsync(run, cancellationToken) is { } ahead)
         {
             waiting[run.RunId] = $"queued behind run {ahead.RunId}, still {ahead.Status.ToText()} (concurrency queue)";
-            return;
+            return null;
         }
 
-        var since = await dependencies.SinceAsync(task, run.ScheduledFor, cancellationToken);
-        var verdict = await dependencies.EvaluateAsync(task, since, cancellationToken);
+        var verdict = task.Definition.DependsOn is { Count: > 0 }
+            ? await dependencies.EvaluateAsync(task, await dependencies.SinceAsync(task, run.ScheduledFor, cancellationToken), cancellationToken)
+            : DependencyVerdict.Met("no dependencies; retries, timeout and host checked");
         switch (verdict.Outcome)
         {
             case DependencyOutcome.Waiting:
                 waiting[run.RunId] = verdict.Explanation;
-                return;
+                return null;
             case DependencyOutcome.Failed:
-                await EndBeforeStartAsync(run, RunReason.DependencyFailed, verdict.Explanation, cancellationToken);
-                return;
+                return (Fail(run, RunReason.DependencyFailed, verdict.Explanation), null);
             default:
-                await TriggerAsync(run, task.Definition, verdict.Explanation, cancellationToken);
-                return;
+                return (new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: verdict.Explanation), task.Definition);
+        }
+    }
+
+    private async Task ApplyAsync(List<(RunChange Change, TaskDefinition? Definition)> moves, CancellationToken cancellationToken)
+    {
+        var applied = await runs.TransitionManyAsync(moves.Select(m => m.Change).ToList(), cancellationToken);
+        for (var i = 0; i < moves.Count; i++)
+        {
+            var (change, definition) = moves[i];
+            waiting.TryRemove(change.RunId, out _);
+            if (applied[i] is not { } run)
+            {
+                continue;
+            }
+
+            if (change.To == RunStatus.Trigger)
+            {
+                RunLog.Validated(log, run.RunId, run.TaskName, run.Host, change.Detail ?? "");
+                await dispatcher.DispatchAsync(run, definition!, cancellationToken);
+            }
+            else
+            {
+                RunLog.EndedBeforeStart(log, run.RunId, run.TaskName, run.Host, change.To.ToText(), change.Reason ?? "", change.Detail ?? "");
+            }
         }
     }
 
@@ -92,28 +122,8 @@ internal sealed partial class RunAdvancer(
         return oldest.TryGetValue(run.Tid, out var first) && first.RunId != run.RunId ? first : null;
     }
 
-    private async Task TriggerAsync(RunRecord run, TaskDefinition definition, string why, CancellationToken cancellationToken)
-    {
-        var triggered = await runs.TransitionAsync(new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: why), cancellationToken);
-        waiting.TryRemove(run.RunId, out _);
-        if (triggered is null)
-        {
-            return;
-        }
-
-        RunLog.Validated(log, run.RunId, run.TaskName, run.Host, why);
-        await dispatcher.DispatchAsync(triggered, definition, cancellationToken);
-    }
-
-    private async Task EndBeforeStartAsync(RunRecord run, string reason, string detail, CancellationToken cancellationToken)
-    {
-        var change = new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Failed, Actor, Detail: detail, Reason: reason, FinishedAt: time.GetUtcNow());
-        waiting.TryRemove(run.RunId, out _);
-        if (await runs.TransitionAsync(change, cancellationToken) is not null)
-        {
-            RunLog.EndedBeforeStart(log, run.RunId, run.TaskName, run.Host, RunStatus.Failed.ToText(), reason, detail);
-        }
-    }
+    private RunChange Fail(RunRecord run, string reason, string detail) =>
+        new(run.RunId, run.Version, RunStatus.Active, RunStatus.Failed, Actor, Detail: detail, Reason: reason, FinishedAt: time.GetUtcNow());
 
     public void Dispose() => gate.Dispose();
 }

@@ -2,14 +2,10 @@ using Quartz;
 
 namespace EasyTask.Scheduler.Scheduling;
 
-/// <summary>What Quartz runs when a task's trigger fires: hand the occurrence to the engine, nothing more.</summary>
-[DisallowConcurrentExecution]
+/// <summary>What Quartz runs when an instant's trigger fires: hand the tasks due then to the engine, nothing more.</summary>
 internal sealed class OccurrenceJob(SchedulerEngine engine) : IJob
 {
-    public Task Execute(IJobExecutionContext context)
-    {
-        var tid = context.MergedJobDataMap.GetLong(QuartzClock.TidKey);
-        var scheduledFor = DateTimeOffset.FromUnixTimeMilliseconds(context.Trigger.JobDataMap.GetLong(QuartzClock.ScheduledForKey));
-        return engine.OnFiredAsync(tid, scheduledFor, context.CancellationToken);
-    }
+    // The trigger's start time is the occurrence itself, even when Quartz fires it late.
+    public Task Execute(IJobExecutionContext context) =>
+        engine.OnFiredAsync(context.Trigger.Key, context.Trigger.StartTimeUtc, context.CancellationToken);
 }

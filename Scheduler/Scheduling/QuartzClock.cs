@@ -1,54 +1,43 @@
+using System.Globalization;
 using Quartz;
 
 namespace EasyTask.Scheduler.Scheduling;
 
 /// <summary>
-/// Quartz as the clock: one durable job per firing task and one single-shot trigger at its next
-/// occurrence. When it fires, the next trigger is armed from <see cref="TaskSchedule"/>, so Quartz
-/// never computes times itself and the schedule stays one piece of code.
+/// Quartz as the clock, with one trigger per distinct due instant rather than per task: each armed task
+/// sits in the bucket of its next occurrence, and when the instant's trigger fires the whole bucket is
+/// handed over at once. A thousand tasks due in the same second cost one fire, and 100,000 armed tasks
+/// cost as many triggers as there are distinct next instants. The next occurrence always comes from
+/// <see cref="TaskSchedule"/>; Quartz never computes times itself.
 /// </summary>
 internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory loggers) : IDisposable
 {
-    public const string TidKey = "tid";
-    public const string ScheduledForKey = "scheduled_for";
+    private static readonly JobKey OccurrenceJob = new("occurrence", "easytask");
 
-    private ISchedulerFactory? factory;
+    private readonly Dictionary<long, DateTimeOffset> armedAt = [];
+    private readonly Dictionary<DateTimeOffset, Bucket> buckets = [];
 
-    // One arm/disarm at a time: a re-arm after a fire must not race a definition change into two triggers.
+    // Bucket bookkeeping and the Quartz calls it implies happen one at a time.
     private readonly SemaphoreSlim gate = new(1, 1);
+    private ISchedulerFactory? factory;
+    private long sequence;
 
+    /// <summary>Arms each task at its next occurrence, replacing whatever it was armed at before.</summary>
     public async Task ArmAsync(IEnumerable<(long Tid, Occurrence Next)> arms, CancellationToken cancellationToken)
     {
         var scheduler = await SchedulerAsync(cancellationToken);
-        var batch = new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>>();
-        foreach (var (tid, next) in arms)
-        {
-            var job = JobBuilder.Create<OccurrenceJob>().WithIdentity(JobKeyOf(tid)).UsingJobData(TidKey, tid).StoreDurably().Build();
-            batch[job] = [TriggerFor(tid, next)];
-        }
-
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await scheduler.ScheduleJobs(batch, replace: true, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    /// <summary>Arms the occurrence after a fire, unless the task was disarmed meanwhile.</summary>
-    public async Task RearmAsync(long tid, Occurrence next, CancellationToken cancellationToken)
-    {
-        var scheduler = await SchedulerAsync(cancellationToken);
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (await scheduler.CheckExists(JobKeyOf(tid), cancellationToken))
+            var emptied = new List<TriggerKey>();
+            var created = new List<ITrigger>();
+            foreach (var (tid, next) in arms)
             {
-                await scheduler.ScheduleJob(TriggerFor(tid, next), cancellationToken);
+                RemoveLocked(tid, emptied);
+                AddLocked(tid, next.Utc, created);
             }
+
+            await ApplyAsync(scheduler, emptied, created, cancellationToken);
         }
         finally
         {
@@ -62,7 +51,9 @@ internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory logg
         await gate.WaitAsync(cancellationToken);
         try
         {
-            await scheduler.DeleteJob(JobKeyOf(tid), cancellationToken);
+            var emptied = new List<TriggerKey>();
+            RemoveLocked(tid, emptied);
+            await ApplyAsync(scheduler, emptied, [], cancellationToken);
         }
         finally
         {
@@ -70,39 +61,109 @@ internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory logg
         }
     }
 
-    /// <summary>The instant the task's next trigger is armed for, or null when it is not armed.</summary>
-    public async Task<DateTimeOffset?> ArmedForAsync(long tid, CancellationToken cancellationToken)
+    /// <summary>Called when an instant's trigger fires: the tasks armed for it, now no longer armed.</summary>
+    public async Task<IReadOnlyList<long>> TakeDueAsync(TriggerKey fired, DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        var scheduler = await SchedulerAsync(cancellationToken);
-        var triggers = await scheduler.GetTriggersOfJob(JobKeyOf(tid), cancellationToken);
-        return triggers.Select(t => t.GetNextFireTimeUtc()).Where(t => t is not null).Min();
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!buckets.TryGetValue(instant, out var bucket) || !bucket.Trigger.Equals(fired))
+            {
+                return [];
+            }
+
+            buckets.Remove(instant);
+            foreach (var tid in bucket.Tids)
+            {
+                armedAt.Remove(tid);
+            }
+
+            return [.. bucket.Tids];
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
-    private Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken)
+    /// <summary>The instant the task is armed for, or null when it is not armed.</summary>
+    public async Task<DateTimeOffset?> ArmedForAsync(long tid, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return armedAt.TryGetValue(tid, out var at) ? at : null;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private void RemoveLocked(long tid, List<TriggerKey> emptied)
+    {
+        if (armedAt.Remove(tid, out var at) && buckets.TryGetValue(at, out var bucket) && bucket.Tids.Remove(tid) && bucket.Tids.Count == 0)
+        {
+            buckets.Remove(at);
+            emptied.Add(bucket.Trigger);
+        }
+    }
+
+    private void AddLocked(long tid, DateTimeOffset at, List<ITrigger> created)
+    {
+        if (!buckets.TryGetValue(at, out var bucket))
+        {
+            var trigger = TriggerFor(at);
+            bucket = new Bucket(trigger.Key, []);
+            buckets[at] = bucket;
+            created.Add(trigger);
+        }
+
+        bucket.Tids.Add(tid);
+        armedAt[tid] = at;
+    }
+
+    private static async Task ApplyAsync(IScheduler scheduler, List<TriggerKey> emptied, List<ITrigger> created, CancellationToken cancellationToken)
+    {
+        if (emptied.Count > 0)
+        {
+            await scheduler.UnscheduleJobs(emptied, cancellationToken);
+        }
+
+        foreach (var trigger in created)
+        {
+            await scheduler.ScheduleJob(trigger, cancellationToken);
+        }
+    }
+
+    private ITrigger TriggerFor(DateTimeOffset at)
+    {
+        // A sequence number keeps keys unique when an instant is re-armed while its previous trigger still runs.
+        var name = string.Create(CultureInfo.InvariantCulture, $"{at.ToUnixTimeMilliseconds()}#{Interlocked.Increment(ref sequence)}");
+        return TriggerBuilder.Create()
+            .WithIdentity(name, "instants")
+            .ForJob(OccurrenceJob)
+            .StartAt(at)
+            // Late fires (a paused process, a busy pool) still fire: runs are keyed on the intended time, not the fire time.
+            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
+            .Build();
+    }
+
+    private async Task<IScheduler> SchedulerAsync(CancellationToken cancellationToken)
     {
         if (factory is null)
         {
             QuartzLogBinding.Bind(loggers);
             factory = services.GetRequiredService<ISchedulerFactory>();
+            var scheduler = await factory.GetScheduler(cancellationToken);
+            await scheduler.AddJob(JobBuilder.Create<OccurrenceJob>().WithIdentity(OccurrenceJob).StoreDurably().Build(), replace: true, cancellationToken);
+            return scheduler;
         }
 
-        return factory.GetScheduler(cancellationToken);
-    }
-
-    private static JobKey JobKeyOf(long tid) => new(tid.ToString(System.Globalization.CultureInfo.InvariantCulture), "tasks");
-
-    private static ITrigger TriggerFor(long tid, Occurrence next)
-    {
-        var ms = next.Utc.ToUnixTimeMilliseconds();
-        return TriggerBuilder.Create()
-            .WithIdentity($"{tid}@{ms}", "occurrences")
-            .ForJob(JobKeyOf(tid))
-            .UsingJobData(ScheduledForKey, ms)
-            .StartAt(next.Utc)
-            // Late fires (a paused process, a busy pool) still fire: the run is keyed on the intended time, not the fire time.
-            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
-            .Build();
+        return await factory.GetScheduler(cancellationToken);
     }
 
     public void Dispose() => gate.Dispose();
+
+    private sealed record Bucket(TriggerKey Trigger, HashSet<long> Tids);
 }

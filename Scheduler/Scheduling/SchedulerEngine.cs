@@ -42,20 +42,25 @@ internal sealed partial class SchedulerEngine(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Called by the clock: queue the occurrence for run creation and arm the next one.</summary>
-    public async Task OnFiredAsync(long tid, DateTimeOffset scheduledFor, CancellationToken cancellationToken)
+    /// <summary>Called by the clock: queue the occurrences due at the instant for run creation, and arm each task's next one.</summary>
+    public async Task OnFiredAsync(Quartz.TriggerKey fired, DateTimeOffset instant, CancellationToken cancellationToken)
     {
-        var task = registry.Find(tid);
-        if (task is null || !task.Fires(instance))
+        var rearm = new List<(long, Occurrence)>();
+        foreach (var tid in await clock.TakeDueAsync(fired, instant, cancellationToken))
         {
-            return;
+            if (registry.Find(tid) is not { } task || !task.Fires(instance))
+            {
+                continue;
+            }
+
+            due.Add(new DueOccurrence(tid, instant));
+            if (task.Schedule.NextAfter(instant) is { } next)
+            {
+                rearm.Add((tid, next));
+            }
         }
 
-        due.Add(new DueOccurrence(tid, scheduledFor));
-        if (task.Schedule.NextAfter(scheduledFor) is { } next)
-        {
-            await clock.RearmAsync(tid, next, cancellationToken);
-        }
+        await clock.ArmAsync(rearm, cancellationToken);
     }
 
     public async Task TaskSavedAsync(StoredTask stored, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ internal interface IRunStore
     /// <summary>Applies the transition when the run is still at the expected status and version; returns the new state, or null when it was stale.</summary>
     Task<RunRecord?> TransitionAsync(RunChange change, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies many transitions in one transaction (each still guarded by its own status and version);
+    /// the answer holds, in order, each run's new state or null where it was stale.
+    /// </summary>
+    Task<IReadOnlyList<RunRecord?>> TransitionManyAsync(IReadOnlyList<RunChange> changes, CancellationToken cancellationToken);
+
     /// <summary>The run, or null.</summary>
     Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken);
 

@@ -71,19 +71,7 @@ internal sealed partial class RunStore(IDbConnectionFactory connections, TimePro
     public async Task<RunRecord?> TransitionAsync(RunChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = EpochMilliseconds.Now(time);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(TransitionSql, TransitionParameters(change), transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            return null;
-        }
-
-        var row = await connection.QuerySingleAsync<RunRow>(new CommandDefinition(FindSql, new { runId = change.RunId }, transaction, cancellationToken: cancellationToken));
-        await AppendEventAsync(connection, transaction, change.RunId, (int)row.Attempt, now, change.Actor, change.From, change.To, change.Detail, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return row.ToRecord();
+        return (await TransitionManyAsync([change], cancellationToken))[0];
     }
 
     private RunRow NewRow(NewRun run, long now) => new()
