@@ -1,0 +1,26 @@
+namespace EasyTask.Contracts.Messages;
+
+/// <summary>Event from an agent, every few seconds: it is alive, and how busy it is.</summary>
+public sealed record AgentHeartbeat
+{
+    /// <summary>The agent's name.</summary>
+    public required string Host { get; init; }
+
+    /// <summary>The agent's version.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>How many runs it may run at once.</summary>
+    public int Capacity { get; init; }
+
+    /// <summary>How many runs it is running.</summary>
+    public int Running { get; init; }
+
+    /// <summary>The runs it is running, so the scheduler can tell a lost run from a live one.</summary>
+    public IReadOnlyList<string> RunIds { get; init; } = [];
+
+    /// <summary>When the agent process started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When this heartbeat was sent.</summary>
+    public DateTimeOffset At { get; init; }
+}
