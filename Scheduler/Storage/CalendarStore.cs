@@ -19,11 +19,7 @@ internal sealed class CalendarStore(IDbConnectionFactory connections, TimeProvid
 
     private static readonly string[] UpsertColumns = ["name", "description", "dates", "version", "updated_at", "source"];
 
-    private readonly string upsertSql = connections.Dialect.Upsert(
-        "calendars",
-        "name",
-        UpsertColumns,
-        "description = @description, dates = @dates, version = calendars.version + 1, updated_at = @updated_at, source = @source");
+    private readonly string upsertSql = UpsertSql(connections.Dialect);
 
     public async Task<StoredCalendar> UpsertAsync(CalendarDefinition calendar, string source, CancellationToken cancellationToken)
     {
@@ -68,6 +64,13 @@ internal sealed class CalendarStore(IDbConnectionFactory connections, TimeProvid
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { name }, cancellationToken: cancellationToken)) > 0;
     }
+
+    /// <summary>Insert at version 1, or replace and bump the version; <c>calendars.version</c> is the stored value.</summary>
+    internal static string UpsertSql(ISqlDialect dialect) => dialect.Upsert(
+        "calendars",
+        "name",
+        UpsertColumns,
+        "description = @description, dates = @dates, version = calendars.version + 1, updated_at = @updated_at, source = @source");
 
     private static Task<CalendarRow?> FindRowAsync(DbConnection connection, DbTransaction? transaction, string name, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<CalendarRow>(new CommandDefinition(FindSql, new { name }, transaction, cancellationToken: cancellationToken));

@@ -24,7 +24,7 @@ internal sealed class DatabaseHealth(IDbConnectionFactory connections, DatabaseO
                 ? new DatabaseHealthResult(true, $"{options.Describe()} answers")
                 : new DatabaseHealthResult(false, $"{options.Describe()} answered SELECT 1 with {answer}");
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or TimeoutException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
         {
             return new DatabaseHealthResult(false, $"{options.Describe()} cannot be reached: {ex.Message}");
         }

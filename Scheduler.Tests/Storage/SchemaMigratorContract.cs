@@ -1,0 +1,134 @@
+using System.Data.Common;
+using Dapper;
+using EasyTask.Scheduler.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasyTask.Scheduler.Tests.Storage;
+
+/// <summary>What <see cref="SchemaMigrator"/> and the 001 schema promise, on every provider; each test gets an empty database.</summary>
+internal abstract class SchemaMigratorContract : StorageContract
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    private ITestDatabase? database;
+    private ServiceProvider? services;
+
+    private SchemaMigrator Migrator => services!.GetRequiredService<SchemaMigrator>();
+
+    [SetUp]
+    public async Task CreateEmptyDatabaseAsync()
+    {
+        database = await CreateDatabaseAsync();
+        services = BuildServices(database);
+    }
+
+    [TearDown]
+    public async Task DropDatabaseAsync()
+    {
+        if (services is not null)
+        {
+            await services.DisposeAsync();
+        }
+
+        await DisposeAsync(database, null);
+    }
+
+    [Test]
+    public async Task MigrateAsync_AppliesInitialScriptAndRecordsIt_WhenDatabaseIsEmpty()
+    {
+        var applied = await Migrator.MigrateAsync(None);
+        var recorded = await Migrator.ListAppliedAsync(None);
+
+        Assert.That(applied, Is.EqualTo((string[])["001_initial.sql"]));
+        Assert.That(recorded, Is.EqualTo((AppliedSchemaScript[])[new AppliedSchemaScript(1, "001_initial.sql", Start)]));
+    }
+
+    [Test]
+    public async Task MigrateAsync_AppliesNothing_WhenRunASecondTime()
+    {
+        await Migrator.MigrateAsync(None);
+        Clock.Advance(TimeSpan.FromDays(1));
+
+        var second = await Migrator.MigrateAsync(None);
+
+        Assert.That(second, Is.Empty);
+        Assert.That(await Migrator.ListAppliedAsync(None), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task MigrateAsync_AppliesOnlyNewScriptsInVersionOrder_WhenScriptsWereAdded()
+    {
+        await Migrator.MigrateAsync(None);
+        var scripts = Migrator.Scripts.Concat(
+        [
+            new SchemaScript(3, "003_second.sql", "CREATE TABLE extra_b (id INT NOT NULL PRIMARY KEY)"),
+            new SchemaScript(2, "002_first.sql", "CREATE TABLE extra_a (id INT NOT NULL PRIMARY KEY)"),
+        ]).ToList();
+
+        var applied = await Migrator.MigrateAsync(scripts, None);
+
+        Assert.That(applied, Is.EqualTo((string[])["002_first.sql", "003_second.sql"]));
+        Assert.That((await Migrator.ListAppliedAsync(None)).Select(s => s.Version), Is.EqualTo((int[])[1, 2, 3]));
+    }
+
+    [Test]
+    public async Task MigrateAsync_RollsBackWholeScriptAndRecordsNothing_WhenScriptFails()
+    {
+        await Migrator.MigrateAsync(None);
+        var broken = new SchemaScript(2, "002_broken.sql", "CREATE TABLE extra_a (id INT NOT NULL PRIMARY KEY);\nINSERT INTO no_such_table (id) VALUES (1);");
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => Migrator.MigrateAsync([.. Migrator.Scripts, broken], None));
+
+        Assert.That(error!.Message, Does.Contain("002_broken.sql"));
+        Assert.That(await Migrator.ListAppliedAsync(None), Has.Count.EqualTo(1));
+
+        // The fixed script creates the same table: it can only succeed if the failed attempt left nothing behind.
+        var fixedScript = new SchemaScript(2, "002_fixed.sql", "CREATE TABLE extra_a (id INT NOT NULL PRIMARY KEY)");
+        Assert.That(await Migrator.MigrateAsync([.. Migrator.Scripts, fixedScript], None), Is.EqualTo((string[])["002_fixed.sql"]));
+    }
+
+    [Test]
+    public async Task MigrateAsync_AppliesEachScriptOnce_WhenTwoSchedulersMigrateTogether()
+    {
+        await using var other = BuildServices(database!);
+        var otherMigrator = other.GetRequiredService<SchemaMigrator>();
+
+        var results = await Task.WhenAll(
+            Task.Run(() => Migrator.MigrateAsync(None)),
+            Task.Run(() => otherMigrator.MigrateAsync(None)));
+
+        Assert.That(results.SelectMany(r => r), Is.EqualTo((string[])["001_initial.sql"]));
+        Assert.That(await Migrator.ListAppliedAsync(None), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Schema_RefusesSecondRunOfAnOccurrence_WhenTidAndScheduledForRepeat()
+    {
+        await Migrator.MigrateAsync(None);
+        var connections = services!.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(None);
+        const string insertRun =
+            "INSERT INTO runs (run_id, tid, task_name, scheduled_for, status, attempt, host, adhoc, created_at, version) " +
+            "VALUES (@runId, 2001, 'Generate_Invoice', 1772443800000, 'ACTIVE', 1, 'billing-01', 0, 1772443800000, 1)";
+        await connection.ExecuteAsync(insertRun, new { runId = Guid.NewGuid().ToString() });
+
+        var error = Assert.ThrowsAsync(Is.InstanceOf<DbException>(), () => connection.ExecuteAsync(insertRun, new { runId = Guid.NewGuid().ToString() }));
+
+        Assert.That(connections.Dialect.IsUniqueViolation((DbException)error!), Is.True, error!.Message);
+    }
+
+    [Test]
+    public async Task Schema_NumbersRunEventsInOrder_WhenEventsAreAppended()
+    {
+        await Migrator.MigrateAsync(None);
+        var connections = services!.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync(None);
+        var insert = connections.Dialect.InsertReturningId("run_events", ["run_id", "attempt", "at", "actor", "from_status", "to_status"], "id");
+        var runId = Guid.NewGuid().ToString();
+
+        var first = await connection.ExecuteScalarAsync<long>(insert, new { run_id = runId, attempt = 1, at = 1L, actor = "scheduler", from_status = "IDLE", to_status = "ACTIVE" });
+        var second = await connection.ExecuteScalarAsync<long>(insert, new { run_id = runId, attempt = 1, at = 2L, actor = "scheduler", from_status = "ACTIVE", to_status = "TRIGGER" });
+
+        Assert.That(second, Is.GreaterThan(first));
+    }
+}
