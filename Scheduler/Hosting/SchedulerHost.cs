@@ -37,6 +37,8 @@ internal static partial class SchedulerHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapTaskApi();
+        app.MapCalendarApi();
+        app.MapForecastApi();
         app.MapHealth();
         return app;
     }
