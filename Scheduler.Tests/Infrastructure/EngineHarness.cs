@@ -37,6 +37,15 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public RunAdvancer Advancer => services.GetRequiredService<RunAdvancer>();
 
+    public TaskExplainer Explainer => services.GetRequiredService<TaskExplainer>();
+
+    /// <summary>Tells the engine about a change made directly in the store, as the API does after each write.</summary>
+    public Task SavedAsync(StoredTask stored) => services.GetRequiredService<ITaskChangeListener>().TaskSavedAsync(stored, CancellationToken.None);
+
+    /// <summary>The explanation's lines as one text, for assertions on wording.</summary>
+    public async Task<string> ExplainAsync(string task, DateTimeOffset? at = null) =>
+        string.Join("\n", (await Explainer.ExplainAsync(task, at, CancellationToken.None))!.Lines);
+
     public static async Task<EngineHarness> StartAsync(DateTimeOffset now)
     {
         var folder = Directory.CreateTempSubdirectory("easytask-engine-");

@@ -10,7 +10,10 @@ internal static class CliApplication
         ServeCommand.Create(),
         TaskCommand.Create(),
         CalendarCommand.Create(),
+        RunsCommand.Create(),
+        RunCommand.Create(),
         DbCommand.Create(),
+        BenchCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>

@@ -5,13 +5,14 @@ namespace EasyTask.Scheduler.Cli;
 /// <summary><c>easytask task ...</c>: working with task definitions.</summary>
 internal static class TaskCommand
 {
-    public static Command Create() => new("task", "Validate, insert, update, list, show, forecast, delete, activate, deactivate, hold and release task definitions")
+    public static Command Create() => new("task", "Validate, insert, update, list, show, explain, forecast, delete, activate, deactivate, hold and release task definitions")
     {
         TaskValidateCommand.Create(),
         TaskInsertCommand.Create(update: false),
         TaskInsertCommand.Create(update: true),
         TaskListCommand.Create(),
         TaskShowCommand.Create(),
+        TaskExplainCommand.Create(),
         TaskChangeCommands.Delete(),
         TaskChangeCommands.SetActive(active: true),
         TaskChangeCommands.SetActive(active: false),

@@ -1,12 +1,14 @@
 using EasyTask.Contracts.Definitions;
+using EasyTask.Scheduler.Scheduling;
 
 namespace EasyTask.Scheduler.Definitions;
 
 /// <summary>
 /// The one place a definition arriving from outside (API, CLI, watched folder) is read and checked,
-/// so every door applies the same rules and gives the same messages.
+/// so every door applies the same rules and gives the same messages: the definition's own rules, its
+/// calendar against the calendars the scheduler knows, and its dependencies against the other tasks.
 /// </summary>
-internal sealed class DefinitionIntake(StoredCalendarCatalog catalog)
+internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegistry registry)
 {
     public async Task<ParseOutcome<TaskDefinition>> CheckAsync(string json, CancellationToken cancellationToken)
     {
@@ -16,6 +18,15 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog)
         }
 
         var calendars = await catalog.LoadAsync(cancellationToken);
-        return TaskDefinitionValidator.Check(json, calendars);
+        var outcome = TaskDefinitionValidator.Check(json, calendars);
+        if (!outcome.IsValid)
+        {
+            return outcome;
+        }
+
+        var cycle = DependencyCycles.Find(outcome.Value!, name => registry.Find(name)?.Definition.DependsOn?.Select(d => d.Task) ?? []);
+        return cycle is null
+            ? outcome
+            : outcome with { Errors = [new FieldError("depends_on", $"would form a dependency cycle: {string.Join(" → ", cycle)}; a task cannot wait, directly or through others, for itself")] };
     }
 }

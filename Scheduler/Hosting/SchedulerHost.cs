@@ -26,7 +26,6 @@ internal static partial class SchedulerHost
 
         builder.AddEasyTaskLogging();
         var database = DatabaseOptions.Parse(builder.Configuration[ConfigurationAliases.DatabaseKey]);
-        builder.Services.AddSingleton(database);
         builder.Services.AddStorage(database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
@@ -39,6 +38,8 @@ internal static partial class SchedulerHost
         app.MapTaskApi();
         app.MapCalendarApi();
         app.MapForecastApi();
+        app.MapRunApi();
+        app.MapExplainApi();
         app.MapHealth();
         return app;
     }

@@ -25,6 +25,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<RunFinishedHandler>();
         services.AddSingleton<RunCreator>();
         services.AddSingleton<SchedulerEngine>();
+        services.AddSingleton<TaskExplainer>();
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
         services.TryAddSingleton<IRunDispatcher, UnconnectedDispatcher>();
 

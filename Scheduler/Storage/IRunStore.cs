@@ -18,6 +18,9 @@ internal interface IRunStore
     /// <summary>The run, or null.</summary>
     Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken);
 
+    /// <summary>The run of the task's occurrence at <paramref name="scheduledFor"/> (the idempotent key), or null.</summary>
+    Task<RunRecord?> FindOccurrenceAsync(long tid, DateTimeOffset scheduledFor, CancellationToken cancellationToken);
+
     /// <summary>Runs matching the query, newest scheduled first.</summary>
     Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken);
 

@@ -84,9 +84,17 @@ internal sealed partial class RunStore
         var result = new Dictionary<long, RunRecord>();
         foreach (var chunk in tids.Distinct().Chunk(InListChunk))
         {
+            // Parameters spelled out one by one: Dapper hands Npgsql a list as an array, which "IN" cannot take.
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                parameters.Add($"t{i}", chunk[i], DbType.Int64);
+            }
+
+            var list = string.Join(", ", chunk.Select((_, i) => $"@t{i}"));
             var rows = await QueryRunsAsync(
-                $"SELECT {RunRow.Columns} FROM runs WHERE tid IN @tids AND status IN {Unfinished} ORDER BY scheduled_for",
-                new { tids = chunk },
+                $"SELECT {RunRow.Columns} FROM runs WHERE tid IN ({list}) AND status IN {Unfinished} ORDER BY scheduled_for",
+                parameters,
                 cancellationToken);
             foreach (var run in rows)
             {

@@ -1,0 +1,66 @@
+using System.Globalization;
+using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Runs;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Api;
+
+/// <summary>The <c>/api/v1/runs</c> endpoints: what ran, what is running, and each run's timeline.</summary>
+internal static class RunEndpoints
+{
+    public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder endpoints)
+    {
+        var runs = endpoints.MapGroup("/api/v1/runs");
+        runs.MapGet("/", ListAsync);
+        runs.MapGet("/{runId}", GetAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, IRunStore store, RunAdvancer advancer, TimeProvider time, CancellationToken ct)
+    {
+        var query = request.Query;
+        var statuses = new List<RunStatus>();
+        foreach (var text in query["status"].SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (!RunStatusText.TryParse(text, out var status))
+            {
+                return ApiProblems.Invalid("status", $"\"{text}\" is not a status; use {string.Join(", ", Enum.GetValues<RunStatus>().Select(s => s.ToText()))}");
+            }
+
+            statuses.Add(status);
+        }
+
+        DateTimeOffset? since = null;
+        if (query["since"].ToString() is { Length: > 0 } sinceText)
+        {
+            if (!Durations.TryParse(sinceText, out var window))
+            {
+                return ApiProblems.Invalid("since", $"\"{sinceText}\" is not a duration; use e.g. 30m, 6h, 24h, 7d");
+            }
+
+            since = time.GetUtcNow() - window;
+        }
+
+        var limit = 100;
+        if (query["limit"].ToString() is { Length: > 0 } limitText && (!int.TryParse(limitText, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10_000))
+        {
+            return ApiProblems.Invalid("limit", $"must be a whole number from 1 to 10000, got \"{limitText}\"");
+        }
+
+        var task = query["task"].ToString();
+        var found = await store.ListAsync(new RunQuery(task.Length > 0 ? task : null, statuses, since, limit), ct);
+        return Results.Ok(found.Select(r => RunResource.From(r, advancer.WaitingReason(r.RunId))));
+    }
+
+    private static async Task<IResult> GetAsync(string runId, IRunStore store, RunAdvancer advancer, CancellationToken ct)
+    {
+        var run = await store.FindAsync(runId, ct);
+        if (run is null)
+        {
+            return ApiProblems.NotFound($"no run with id {runId}");
+        }
+
+        var events = await store.EventsAsync(runId, ct);
+        return Results.Ok(RunResource.From(run, advancer.WaitingReason(runId), events));
+    }
+}

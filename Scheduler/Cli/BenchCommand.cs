@@ -1,0 +1,32 @@
+using System.CommandLine;
+using EasyTask.Scheduler.Benchmarks;
+
+namespace EasyTask.Scheduler.Cli;
+
+/// <summary><c>easytask bench scheduling</c>: measures the scheduler's figures on this machine and prints them.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var definitions = new Option<int>("--definitions") { Description = "Definitions to load and arm", DefaultValueFactory = _ => 100_000 };
+        var sameSecond = new Option<int>("--same-second") { Description = "Occurrences due in the same second", DefaultValueFactory = _ => 1_000 };
+        var scheduling = new Command("scheduling", "Load N definitions and arm them; then fire K occurrences due in the same second and time their runs (throwaway SQLite files)")
+        {
+            definitions,
+            sameSecond,
+        };
+        scheduling.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var n = parse.GetValue(definitions);
+            var k = parse.GetValue(sameSecond);
+            if (n < 1 || k < 1)
+            {
+                throw new CliException("--definitions and --same-second must be 1 or more", ExitCodes.InvalidInput);
+            }
+
+            await SchedulingBenchmark.RunAsync(n, k, cli.Output, ct);
+            return ExitCodes.Ok;
+        });
+        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling };
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using EasyTask.Scheduler.Api;
+
+namespace EasyTask.Scheduler.Cli;
+
+/// <summary><c>easytask run show RUN_ID</c>: the whole story of one run.</summary>
+internal static class RunCommand
+{
+    public static Command Create() => new("run", "Inspect one run") { Show() };
+
+    private static Command Show()
+    {
+        var runId = new Argument<string>("RUN_ID") { Description = "The run's id (see `easytask runs`)" };
+        var server = CliOptions.Server();
+        var json = CliOptions.Json();
+        var command = new Command("show", "Show a run: status, reason, return code, host, attempts, times and its event timeline") { runId, server, json };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var run = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).GetRunAsync(parse.GetValue(runId)!, ct);
+            if (parse.GetValue(json))
+            {
+                await cli.Output.WriteLineAsync(JsonSerializer.Serialize(run, ApiJson.Options));
+                return ExitCodes.Ok;
+            }
+
+            await WriteAsync(cli.Output, run);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task WriteAsync(TextWriter output, RunResource run)
+    {
+        await output.WriteLineAsync($"Run:        {run.RunId}{(run.Adhoc ? " (ADHOC)" : "")}");
+        await output.WriteLineAsync($"Task:       {run.Task} (tid {run.Tid})");
+        await output.WriteLineAsync($"Status:     {run.Status}{(run.Reason is null ? "" : $" ({run.Reason})")}");
+        if (run.WaitingFor is not null)
+        {
+            await output.WriteLineAsync($"Waiting:    {run.WaitingFor}");
+        }
+
+        await output.WriteLineAsync($"Return code: {run.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+        await output.WriteLineAsync($"Host:       {run.Host}");
+        await output.WriteLineAsync($"Attempt:    {run.Attempt}");
+        await output.WriteLineAsync($"Scheduled:  {CliFormat.Time(run.ScheduledFor)}");
+        await output.WriteLineAsync($"Started:    {CliFormat.Time(run.StartedAt)}");
+        await output.WriteLineAsync($"Finished:   {CliFormat.Time(run.FinishedAt)}");
+        await output.WriteLineAsync($"Duration:   {CliFormat.Duration(run.DurationMs)}");
+        await output.WriteLineAsync("Timeline:");
+        foreach (var e in run.Events ?? [])
+        {
+            var step = e.From is null ? e.To : $"{e.From} -> {e.To}";
+            await output.WriteLineAsync($"  {CliFormat.Time(e.At)}  {step,-22} {e.Actor}{(e.Detail is null ? "" : ": " + e.Detail)}");
+        }
+    }
+}
