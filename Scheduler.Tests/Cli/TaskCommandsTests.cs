@@ -131,6 +131,33 @@ internal sealed class TaskCommandsTests(string provider)
     }
 
     [Test]
+    public async Task HoldAndRelease_ChangeWhatShowAndListReport()
+    {
+        await CliRun.RunAsync("task", "insert", Write("cli_hold.json", SampleDefinitions.Task(209, "cli_hold")), "--server", server.Url);
+
+        var hold = await CliRun.RunAsync("task", "hold", "cli_hold", "--server", server.Url);
+        var shownHeld = await CliRun.RunAsync("task", "show", "cli_hold", "--server", server.Url);
+        var listedHeld = await CliRun.RunAsync("task", "list", "--server", server.Url);
+        var release = await CliRun.RunAsync("task", "release", "cli_hold", "--server", server.Url);
+        var shownReleased = await CliRun.RunAsync("task", "show", "cli_hold", "--server", server.Url);
+
+        Assert.That(hold.Output, Does.Contain("Task put on hold successfully: cli_hold (version 2)"), hold.ToString());
+        Assert.That(shownHeld.Output, Does.Contain("Active:    yes, on hold (not triggered until `easytask task release cli_hold`)"));
+        Assert.That(listedHeld.Output, Does.Match(@"209\s+cli_hold\s+.*\s+on hold\s+2"));
+        Assert.That(release.Output, Does.Contain("Task released successfully: cli_hold (version 3)"), release.ToString());
+        Assert.That(shownReleased.Output, Does.Contain("Active:    yes").And.Not.Contain("on hold"));
+    }
+
+    [Test]
+    public async Task Hold_Exits1WithServerReason_WhenTaskDoesNotExist()
+    {
+        var run = await CliRun.RunAsync("task", "hold", "cli_no_such_task", "--server", server.Url);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Error, Does.Contain("no task named \"cli_no_such_task\""));
+    }
+
+    [Test]
     public async Task Update_ReplacesDefinition_WhenTaskExists()
     {
         await CliRun.RunAsync("task", "insert", Write("cli_update.json", SampleDefinitions.Task(208, "cli_update")), "--server", server.Url);

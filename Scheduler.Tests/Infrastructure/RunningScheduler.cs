@@ -23,6 +23,9 @@ internal sealed class RunningScheduler : IAsyncDisposable
 
     public string Url => BaseAddress.ToString().TrimEnd('/');
 
+    /// <summary>The host's services, for tests that check what the engine now holds after an API call.</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<RunningScheduler> StartAsync(string databaseSetting)
     {
         var app = await SchedulerHost.StartAsync(

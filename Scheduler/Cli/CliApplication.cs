@@ -9,6 +9,7 @@ internal static class CliApplication
     {
         ServeCommand.Create(),
         TaskCommand.Create(),
+        CalendarCommand.Create(),
         RunsCommand.Create(),
         RunCommand.Create(),
         DbCommand.Create(),

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace EasyTask.Scheduler.Cli;
 
-/// <summary><c>easytask task delete|activate|deactivate NAME</c>.</summary>
+/// <summary><c>easytask task delete|activate|deactivate|hold|release NAME</c>.</summary>
 internal static class TaskChangeCommands
 {
     public static Command Delete()
@@ -31,6 +31,23 @@ internal static class TaskChangeCommands
         {
             var task = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).SetActiveAsync(parse.GetValue(name)!, active, ct);
             await cli.Output.WriteLineAsync($"Task {(active ? "activated" : "deactivated")} successfully: {task.Name} (version {task.Version})");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Hold pauses a task without touching its definition: unlike deactivate, release brings back exactly what was there.</summary>
+    public static Command SetHold(bool onHold)
+    {
+        var name = new Argument<string>("NAME") { Description = "Task name" };
+        var server = CliOptions.Server();
+        var command = onHold
+            ? new Command("hold", "Put a task on hold: it is not triggered until released; its definition and active flag stay as they are") { name, server }
+            : new Command("release", "Release a task from hold: it fires at its times again") { name, server };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var task = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).SetHoldAsync(parse.GetValue(name)!, onHold, ct);
+            await cli.Output.WriteLineAsync($"Task {(onHold ? "put on hold" : "released")} successfully: {task.Name} (version {task.Version})");
             return ExitCodes.Ok;
         });
         return command;

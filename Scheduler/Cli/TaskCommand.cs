@@ -5,7 +5,7 @@ namespace EasyTask.Scheduler.Cli;
 /// <summary><c>easytask task ...</c>: working with task definitions.</summary>
 internal static class TaskCommand
 {
-    public static Command Create() => new("task", "Validate, insert, update, list, show, delete, activate and deactivate task definitions")
+    public static Command Create() => new("task", "Validate, insert, update, list, show, explain, forecast, delete, activate, deactivate, hold and release task definitions")
     {
         TaskValidateCommand.Create(),
         TaskInsertCommand.Create(update: false),
@@ -16,5 +16,8 @@ internal static class TaskCommand
         TaskChangeCommands.Delete(),
         TaskChangeCommands.SetActive(active: true),
         TaskChangeCommands.SetActive(active: false),
+        TaskChangeCommands.SetHold(onHold: true),
+        TaskChangeCommands.SetHold(onHold: false),
+        TaskForecastCommand.Create(),
     };
 }

@@ -43,7 +43,7 @@ internal static class TaskListCommand
             t.Definition.Group ?? "-",
             t.Definition.RunOnHost,
             Describe(t.Definition),
-            t.Active ? (t.OnHold ? "on hold" : "yes") : "no",
+            t.OnHold ? (t.Active ? "on hold" : "no, on hold") : (t.Active ? "yes" : "no"),
             t.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
         await TextTable.WriteAsync(output, ["TID", "NAME", "GROUP", "HOST", "SCHEDULE", "ACTIVE", "VERSION"], rows);

@@ -34,7 +34,7 @@ internal static class TaskShowCommand
     {
         string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
         await output.WriteLineAsync($"Task:      {task.Name} (tid {task.Tid})");
-        await output.WriteLineAsync($"Active:    {(task.Active ? "yes" : "no (IDLE: never triggered)")}{(task.OnHold ? ", on hold" : "")}");
+        await output.WriteLineAsync($"Active:    {(task.Active ? "yes" : "no (IDLE: never triggered)")}{(task.OnHold ? $", on hold (not triggered until `easytask task release {task.Name}`)" : "")}");
         await output.WriteLineAsync($"Schedule:  {TaskListCommand.Describe(task.Definition)}");
         await output.WriteLineAsync($"Host:      {task.Definition.RunOnHost}");
         await output.WriteLineAsync($"Version:   {task.Version}");

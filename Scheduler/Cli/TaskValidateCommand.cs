@@ -58,21 +58,7 @@ internal static class TaskValidateCommand
     /// <summary>Built-in calendars plus the custom ones found in the folders; a broken calendar file is reported like a broken task.</summary>
     private static async Task<(ICalendarCatalog Catalog, bool Valid)> LoadCalendarsAsync(IEnumerable<string> folders, CliContext cli)
     {
-        var names = new List<string>();
-        var valid = true;
-        foreach (var file in DefinitionFiles.Expand(folders.Where(Directory.Exists)))
-        {
-            var outcome = CalendarDefinitionJson.Check(DefinitionFiles.Read(file));
-            if (outcome.IsValid)
-            {
-                names.Add(outcome.Value!.Name);
-                continue;
-            }
-
-            valid = false;
-            await DefinitionFiles.WriteErrorsAsync(cli.Output, file, outcome.Errors);
-        }
-
-        return (new CalendarCatalog(names), valid);
+        var (calendars, valid) = await CalendarFiles.LoadAsync(folders, cli.Output);
+        return (new CalendarCatalog(calendars.Select(c => c.Name)), valid);
     }
 }

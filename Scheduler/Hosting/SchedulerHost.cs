@@ -36,6 +36,8 @@ internal static partial class SchedulerHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.MapTaskApi();
+        app.MapCalendarApi();
+        app.MapForecastApi();
         app.MapRunApi();
         app.MapExplainApi();
         app.MapHealth();
