@@ -43,7 +43,7 @@ internal static partial class TaskEndpoints
 
         try
         {
-            var stored = await store.UpdateAsync(name, definition, expected ?? current.Version, SourceOf(request), ct);
+            var stored = await store.UpdateAsync(name, definition, expected ?? current.Version, ChangeSource.Of(request), ct);
             LogUpdated(log, stored.Definition.Tid, name, stored.Version, stored.Source);
             await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);

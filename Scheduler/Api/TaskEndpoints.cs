@@ -16,13 +16,13 @@ internal static partial class TaskEndpoints
         tasks.MapPut("/{name}", UpdateAsync);
         tasks.MapDelete("/{name}", DeleteAsync);
         tasks.MapPost("/{name}/activate", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
-            ChangeAsync(http, changes, () => store.SetActiveAsync(name, true, SourceOf(http.Request), ct), ct));
+            ChangeAsync(http, changes, () => store.SetActiveAsync(name, true, ChangeSource.Of(http.Request), ct), ct));
         tasks.MapPost("/{name}/deactivate", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
-            ChangeAsync(http, changes, () => store.SetActiveAsync(name, false, SourceOf(http.Request), ct), ct));
+            ChangeAsync(http, changes, () => store.SetActiveAsync(name, false, ChangeSource.Of(http.Request), ct), ct));
         tasks.MapPost("/{name}/hold", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
-            ChangeAsync(http, changes, () => store.SetHoldAsync(name, true, SourceOf(http.Request), ct), ct));
+            ChangeAsync(http, changes, () => store.SetHoldAsync(name, true, ChangeSource.Of(http.Request), ct), ct));
         tasks.MapPost("/{name}/release", (string name, HttpContext http, ITaskStore store, ITaskChangeListener changes, CancellationToken ct) =>
-            ChangeAsync(http, changes, () => store.SetHoldAsync(name, false, SourceOf(http.Request), ct), ct));
+            ChangeAsync(http, changes, () => store.SetHoldAsync(name, false, ChangeSource.Of(http.Request), ct), ct));
         return endpoints;
     }
 
@@ -54,7 +54,7 @@ internal static partial class TaskEndpoints
 
         try
         {
-            var stored = await store.InsertAsync(outcome.Value!, SourceOf(request), ct);
+            var stored = await store.InsertAsync(outcome.Value!, ChangeSource.Of(request), ct);
             LogInserted(log, stored.Definition.Tid, stored.Definition.Name, stored.Source);
             await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
@@ -73,7 +73,7 @@ internal static partial class TaskEndpoints
             return ApiProblems.NotFound($"no task named \"{name}\"");
         }
 
-        LogDeleted(log, name, SourceOf(request));
+        LogDeleted(log, name, ChangeSource.Of(request));
         await changes.TaskDeletedAsync(name, ct);
         return Results.NoContent();
     }
@@ -98,15 +98,6 @@ internal static partial class TaskEndpoints
     {
         using var reader = new StreamReader(request.Body);
         return await reader.ReadToEndAsync(ct);
-    }
-
-    /// <summary>Who made the change, for the audit columns: the caller may say (the CLI sends user, host and file), else the remote address.</summary>
-    private static string SourceOf(HttpRequest request)
-    {
-        var declared = request.Headers["X-EasyTask-Source"].ToString().Trim();
-        var remote = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        var source = declared.Length > 0 ? $"{declared} via api from {remote}" : $"api from {remote}";
-        return source.Length <= 200 ? source : source[..200];
     }
 
     private static string ETagOf(long version) => $"\"{version}\"";

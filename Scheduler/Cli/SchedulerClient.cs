@@ -8,8 +8,6 @@ namespace EasyTask.Scheduler.Cli;
 /// <summary>The CLI's side of the HTTP API. Failures become <see cref="CliException"/>s carrying the server's reason.</summary>
 internal sealed partial class SchedulerClient(HttpClient http, string source)
 {
-    public const string SourceHeader = "X-EasyTask-Source";
-
     public static SchedulerClient Create(string serverUrl, string source)
     {
         if (!Uri.TryCreate(serverUrl.TrimEnd('/') + "/", UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
@@ -41,7 +39,7 @@ internal sealed partial class SchedulerClient(HttpClient http, string source)
     private async Task<T> SendAsync<T>(HttpMethod method, string path, string? json, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
-        request.Headers.TryAddWithoutValidation(SourceHeader, source);
+        request.Headers.TryAddWithoutValidation(Api.ChangeSource.Header, source);
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
