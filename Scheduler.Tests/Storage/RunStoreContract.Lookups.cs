@@ -135,11 +135,4 @@ internal abstract partial class RunStoreContract
 
         Assert.That(last, Is.EquivalentTo(new Dictionary<long, DateTimeOffset> { [1] = Nine.AddDays(2), [2] = Nine.AddHours(5) }));
     }
-
-    /// <summary>Takes a run through the lifecycle to <paramref name="status"/>, finishing at <paramref name="finishedAt"/>.</summary>
-    private async Task<RunRecord> FinishAsync(RunRecord run, RunStatus status, DateTimeOffset finishedAt)
-    {
-        var running = await MoveAsync(await MoveAsync(await MoveAsync(run, RunStatus.Trigger), RunStatus.Started), RunStatus.Running);
-        return await MoveAsync(running, status, new() { ReturnCode = status == RunStatus.Success ? 0 : 1, FinishedAt = finishedAt });
-    }
 }

@@ -149,19 +149,4 @@ internal abstract partial class RunStoreContract
             Assert.That(timeline, Has.Count.EqualTo(events), "a stale change appends no event");
         });
     }
-
-    /// <summary>Moves the run on from where it is, as the engine would; fails the test when the store refuses.</summary>
-    private async Task<RunRecord> MoveAsync(RunRecord run, RunStatus to, Fields? fields = null)
-    {
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        var f = fields ?? new Fields();
-        var change = new RunChange(run.RunId, run.Version, run.Status, to, Actor, $"to {to.ToText()}", f.Reason, f.ReturnCode, f.Attempt, f.Host, f.StartedAt, f.FinishedAt);
-        var moved = await Store.TransitionAsync(change, None);
-        Assert.That(moved, Is.Not.Null, $"{run.Status} → {to} at version {run.Version} was refused");
-        return moved!;
-    }
-
-    /// <summary>The optional columns a transition may set.</summary>
-    private sealed record Fields(
-        string? Reason = null, int? ReturnCode = null, int? Attempt = null, string? Host = null, DateTimeOffset? StartedAt = null, DateTimeOffset? FinishedAt = null);
 }

@@ -48,7 +48,7 @@ internal sealed partial class RunStore
             }
 
             var row = NewRow(run, now);
-            await ExecuteAsync(insert, cancellationToken, row.RunId, row.Tid, row.TaskName, row.ScheduledFor, row.Status, row.Reason, row.Host, row.Adhoc, now, row.FinishedAt);
+            await ExecuteAsync(insert, cancellationToken, row.RunId, row.Tid, row.TaskName, row.ScheduledFor, row.Status, row.Reason, row.Host, (int)row.Adhoc, now, row.FinishedAt);
             await ExecuteAsync(append, cancellationToken, row.RunId, 1, now, actor, null, row.Status, run.Detail);
             results.Add(new RunCreation(row.ToRecord(), true));
         }
