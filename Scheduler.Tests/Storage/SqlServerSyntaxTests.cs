@@ -1,4 +1,5 @@
 using System.Reflection;
+using EasyTask.Contracts.Runs;
 using EasyTask.Scheduler.Storage;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
@@ -44,6 +45,24 @@ internal sealed class SqlServerSyntaxTests
             AssertParses(CalendarStore.UpsertSql(Dialect), "calendar upsert");
             AssertParses(Dialect.InsertReturningId("run_events", ["run_id", "attempt", "at"], "id"), "insert returning id");
             AssertParses($"SELECT name FROM tasks ORDER BY name {Dialect.Page("offset", "limit")}", "paging");
+        });
+    }
+
+    [Test]
+    public void RunStoreQueries_ParseAsTransactSql_WithEveryFilterAndListLength()
+    {
+        Assert.Multiple(() =>
+        {
+            AssertParses(RunStore.LatestSql(Dialect), "latest run");
+            AssertParses(RunStore.LatestFinishedSql(Dialect), "latest finished run");
+            AssertParses(RunStore.PreviousSql(Dialect), "previous run");
+            AssertParses(RunStore.UnfinishedSql(1), "unfinished runs of one task");
+            AssertParses(RunStore.UnfinishedSql(1000), "unfinished runs of a chunk of tasks");
+            AssertParses(RunStore.ListCommand(Dialect, new RunQuery()).Sql, "run list");
+            AssertParses(RunStore.ListCommand(Dialect, new RunQuery(Statuses: [RunStatus.Failed])).Sql, "run list by one status");
+            AssertParses(
+                RunStore.ListCommand(Dialect, new RunQuery("Load_Orders", [RunStatus.Active, RunStatus.Terminated], DateTimeOffset.UnixEpoch, 5)).Sql,
+                "run list with every filter");
         });
     }
 

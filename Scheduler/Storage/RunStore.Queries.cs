@@ -1,15 +1,10 @@
 using System.Data;
-using System.Text;
 using Dapper;
-using EasyTask.Contracts.Runs;
 
 namespace EasyTask.Scheduler.Storage;
 
 internal sealed partial class RunStore
 {
-    private const string Unfinished = "('ACTIVE', 'TRIGGER', 'STARTED', 'RUNNING')";
-    private const string Final = "('SUCCESS', 'FAILED', 'TERMINATED')";
-
     // SQL Server accepts at most 2100 parameters in one command.
     private const int InListChunk = 1000;
 
@@ -26,31 +21,8 @@ internal sealed partial class RunStore
 
     public async Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var sql = new StringBuilder("SELECT ").Append(RunRow.Columns).Append(" FROM runs WHERE 1 = 1");
-        var parameters = new DynamicParameters();
-        if (query.TaskName is not null)
-        {
-            sql.Append(" AND task_name = @taskName");
-            parameters.Add("taskName", query.TaskName, DbType.String);
-        }
-
-        if (query.Statuses is { Count: > 0 } statuses)
-        {
-            // Status names come from the enum, never from the caller's text, so inlining them is safe.
-            sql.Append(" AND status IN (").Append(string.Join(", ", statuses.Select(s => $"'{s.ToText()}'"))).Append(')');
-        }
-
-        if (query.ScheduledSince is { } since)
-        {
-            sql.Append(" AND scheduled_for >= @since");
-            parameters.Add("since", EpochMilliseconds.From(since), DbType.Int64);
-        }
-
-        sql.Append(" ORDER BY scheduled_for DESC, run_id DESC ").Append(connections.Dialect.Page("offset", "limit"));
-        parameters.Add("offset", 0, DbType.Int32);
-        parameters.Add("limit", Math.Clamp(query.Limit, 1, 100_000), DbType.Int32);
-        return await QueryRunsAsync(sql.ToString(), parameters, cancellationToken);
+        var (sql, parameters) = ListCommand(connections.Dialect, query);
+        return await QueryRunsAsync(sql, parameters, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RunEvent>> EventsAsync(string runId, CancellationToken cancellationToken)
@@ -61,42 +33,35 @@ internal sealed partial class RunStore
     }
 
     public async Task<RunRecord?> LatestAsync(string taskName, CancellationToken cancellationToken) =>
-        FirstOf(await QueryRunsAsync(
-            $"SELECT {RunRow.Columns} FROM runs WHERE task_name = @taskName ORDER BY scheduled_for DESC {connections.Dialect.Page("offset", "limit")}",
-            new { taskName, offset = 0, limit = 1 },
-            cancellationToken));
+        FirstOf(await QueryRunsAsync(LatestSql(connections.Dialect), new { taskName, offset = 0, limit = 1 }, cancellationToken));
 
     public async Task<RunRecord?> LatestFinishedAsync(string taskName, DateTimeOffset finishedAfter, CancellationToken cancellationToken) =>
         FirstOf(await QueryRunsAsync(
-            $"SELECT {RunRow.Columns} FROM runs WHERE task_name = @taskName AND status IN {Final} AND finished_at > @after " +
-            $"AND (reason IS NULL OR reason <> '{RunReason.Skipped}') ORDER BY finished_at DESC {connections.Dialect.Page("offset", "limit")}",
+            LatestFinishedSql(connections.Dialect),
             new { taskName, after = EpochMilliseconds.From(finishedAfter), offset = 0, limit = 1 },
             cancellationToken));
 
     public async Task<RunRecord?> PreviousAsync(long tid, DateTimeOffset scheduledBefore, CancellationToken cancellationToken) =>
         FirstOf(await QueryRunsAsync(
-            $"SELECT {RunRow.Columns} FROM runs WHERE tid = @tid AND scheduled_for < @before ORDER BY scheduled_for DESC {connections.Dialect.Page("offset", "limit")}",
+            PreviousSql(connections.Dialect),
             new { tid, before = EpochMilliseconds.From(scheduledBefore), offset = 0, limit = 1 },
             cancellationToken));
 
     public async Task<IReadOnlyDictionary<long, RunRecord>> UnfinishedAsync(IReadOnlyCollection<long> tids, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tids);
         var result = new Dictionary<long, RunRecord>();
         foreach (var chunk in tids.Distinct().Chunk(InListChunk))
         {
-            // Parameters spelled out one by one: Dapper hands Npgsql a list as an array, which "IN" cannot take.
+            // Named parameters, not Dapper's list expansion: with Npgsql, Dapper sends a list as one array
+            // parameter, and "IN @tids" is then a syntax error on PostgreSQL.
             var parameters = new DynamicParameters();
             for (var i = 0; i < chunk.Length; i++)
             {
-                parameters.Add($"t{i}", chunk[i], DbType.Int64);
+                parameters.Add($"tid{i}", chunk[i], DbType.Int64);
             }
 
-            var list = string.Join(", ", chunk.Select((_, i) => $"@t{i}"));
-            var rows = await QueryRunsAsync(
-                $"SELECT {RunRow.Columns} FROM runs WHERE tid IN ({list}) AND status IN {Unfinished} ORDER BY scheduled_for",
-                parameters,
-                cancellationToken);
-            foreach (var run in rows)
+            foreach (var run in await QueryRunsAsync(UnfinishedSql(chunk.Length), parameters, cancellationToken))
             {
                 result.TryAdd(run.Tid, run);
             }
@@ -108,8 +73,7 @@ internal sealed partial class RunStore
     public async Task<IReadOnlyDictionary<long, DateTimeOffset>> LastScheduledAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(long Tid, long Last)>(
-            new CommandDefinition("SELECT tid, MAX(scheduled_for) FROM runs GROUP BY tid", cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<(long Tid, long Last)>(new CommandDefinition(LastScheduledSql, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.Tid, r => EpochMilliseconds.ToInstant(r.Last));
     }
 

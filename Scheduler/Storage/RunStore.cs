@@ -37,37 +37,6 @@ internal sealed partial class RunStore(IDbConnectionFactory connections, TimePro
         }
     }
 
-    private async Task<IReadOnlyList<RunCreation>> CreateOnceAsync(IReadOnlyList<NewRun> runs, string actor, CancellationToken cancellationToken)
-    {
-        var results = new List<RunCreation>(runs.Count);
-        if (runs.Count == 0)
-        {
-            return results;
-        }
-
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var now = EpochMilliseconds.Now(time);
-        foreach (var run in runs)
-        {
-            var key = new { tid = run.Tid, scheduledFor = EpochMilliseconds.From(run.ScheduledFor) };
-            var existing = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(FindByKeySql, key, transaction, cancellationToken: cancellationToken));
-            if (existing is not null)
-            {
-                results.Add(new RunCreation(existing.ToRecord(), false));
-                continue;
-            }
-
-            var row = NewRow(run, now);
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, InsertParameters(row), transaction, cancellationToken: cancellationToken));
-            await AppendEventAsync(connection, transaction, row.RunId, 1, now, actor, null, run.Status, run.Detail, cancellationToken);
-            results.Add(new RunCreation(row.ToRecord(), true));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return results;
-    }
-
     public async Task<RunRecord?> TransitionAsync(RunChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
@@ -89,22 +58,6 @@ internal sealed partial class RunStore(IDbConnectionFactory connections, TimePro
         FinishedAt = run.Status.IsFinal() ? now : null,
         Version = 1,
     };
-
-    private static DynamicParameters InsertParameters(RunRow row)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("runId", row.RunId, DbType.String);
-        parameters.Add("tid", row.Tid, DbType.Int64);
-        parameters.Add("taskName", row.TaskName, DbType.String);
-        parameters.Add("scheduledFor", row.ScheduledFor, DbType.Int64);
-        parameters.Add("status", row.Status, DbType.String);
-        parameters.Add("reason", row.Reason, DbType.String);
-        parameters.Add("host", row.Host, DbType.String);
-        parameters.Add("adhoc", row.Adhoc, DbType.Int32);
-        parameters.Add("now", row.CreatedAt, DbType.Int64);
-        parameters.Add("finishedAt", row.FinishedAt, DbType.Int64);
-        return parameters;
-    }
 
     private static Task<int> AppendEventAsync(DbConnection connection, DbTransaction transaction, string runId, int attempt, long at, string actor, RunStatus? from, RunStatus to, string? detail, CancellationToken cancellationToken)
     {

@@ -1,0 +1,94 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+
+namespace EasyTask.Scheduler.Storage;
+
+internal sealed partial class RunStore
+{
+    private static readonly (string Name, DbType Type)[] FindByKeyParameters = [("tid", DbType.Int64), ("scheduledFor", DbType.Int64)];
+
+    private static readonly (string Name, DbType Type)[] InsertParameters =
+    [
+        ("runId", DbType.String), ("tid", DbType.Int64), ("taskName", DbType.String), ("scheduledFor", DbType.Int64), ("status", DbType.String),
+        ("reason", DbType.String), ("host", DbType.String), ("adhoc", DbType.Int32), ("now", DbType.Int64), ("finishedAt", DbType.Int64),
+    ];
+
+    private static readonly (string Name, DbType Type)[] EventParameters =
+    [
+        ("runId", DbType.String), ("attempt", DbType.Int32), ("at", DbType.Int64), ("actor", DbType.String),
+        ("fromStatus", DbType.String), ("toStatus", DbType.String), ("detail", DbType.String),
+    ];
+
+    private async Task<IReadOnlyList<RunCreation>> CreateOnceAsync(IReadOnlyList<NewRun> runs, string actor, CancellationToken cancellationToken)
+    {
+        var results = new List<RunCreation>(runs.Count);
+        if (runs.Count == 0)
+        {
+            return results;
+        }
+
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // One command per statement, reused for every run of the batch: SQLite then compiles each statement once
+        // instead of once per run. Per run it is still look up, insert, first event, so a batch that names an
+        // occurrence twice finds the run it inserted a moment ago.
+        await using var find = Command(connection, transaction, FindByKeySql, FindByKeyParameters);
+        await using var insert = Command(connection, transaction, InsertSql, InsertParameters);
+        await using var append = Command(connection, transaction, EventSql, EventParameters);
+        var now = EpochMilliseconds.Now(time);
+        foreach (var run in runs)
+        {
+            var existing = await FindByKeyAsync(find, run.Tid, EpochMilliseconds.From(run.ScheduledFor), cancellationToken);
+            if (existing is not null)
+            {
+                results.Add(new RunCreation(existing.ToRecord(), false));
+                continue;
+            }
+
+            var row = NewRow(run, now);
+            await ExecuteAsync(insert, cancellationToken, row.RunId, row.Tid, row.TaskName, row.ScheduledFor, row.Status, row.Reason, row.Host, (int)row.Adhoc, now, row.FinishedAt);
+            await ExecuteAsync(append, cancellationToken, row.RunId, 1, now, actor, null, row.Status, run.Detail);
+            results.Add(new RunCreation(row.ToRecord(), true));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, (string Name, DbType Type)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, type) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.DbType = type;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    private static async Task<RunRow?> FindByKeyAsync(DbCommand find, long tid, long scheduledFor, CancellationToken cancellationToken)
+    {
+        find.Parameters[0].Value = tid;
+        find.Parameters[1].Value = scheduledFor;
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? reader.GetRowParser<RunRow>()(reader) : null;
+    }
+
+    /// <summary>Runs the command with <paramref name="values"/> in the order its parameters were declared.</summary>
+    private static Task<int> ExecuteAsync(DbCommand command, CancellationToken cancellationToken, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
