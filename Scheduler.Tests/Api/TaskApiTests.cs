@@ -99,6 +99,19 @@ internal sealed class TaskApiTests(string provider)
     }
 
     [Test]
+    public async Task Put_Returns400NamingTheCycle_WhenDependenciesWouldLoop()
+    {
+        using var first = await PostAsync(SampleDefinitions.Task(111, "api_cycle_a"));
+        using var second = await PostAsync(SampleDefinitions.Task(112, "api_cycle_b", ",\"depends_on\": [\"api_cycle_a\"]"));
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        using var looped = await PutAsync("api_cycle_a", SampleDefinitions.Task(111, "api_cycle_a", ",\"depends_on\": [\"api_cycle_b\"]"), version: null);
+
+        Assert.That(looped.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await looped.Content.ReadAsStringAsync(), Does.Contain("depends_on").And.Contain("api_cycle_a → api_cycle_b → api_cycle_a"));
+    }
+
+    [Test]
     public async Task Delete_RemovesTask_ThenAnswers404()
     {
         using var created = await PostAsync(SampleDefinitions.Task(107, "api_delete"));
