@@ -49,7 +49,7 @@ internal static class RunEndpoints
 
         var task = query["task"].ToString();
         var found = await store.ListAsync(new RunQuery(task.Length > 0 ? task : null, statuses, since, limit), ct);
-        return Results.Ok(found.Select(r => RunResource.From(r, advancer.WaitingReason(r.RunId))));
+        return Results.Ok(found.Select(r => RunResource.From(r, WaitingFor(r, advancer))));
     }
 
     private static async Task<IResult> GetAsync(string runId, IRunStore store, RunAdvancer advancer, CancellationToken ct)
@@ -61,6 +61,10 @@ internal static class RunEndpoints
         }
 
         var events = await store.EventsAsync(runId, ct);
-        return Results.Ok(RunResource.From(run, advancer.WaitingReason(runId), events));
+        return Results.Ok(RunResource.From(run, WaitingFor(run, advancer), events));
     }
+
+    /// <summary>Only a run that has not reached its agent can be waiting; past that, a remembered reason is stale.</summary>
+    private static string? WaitingFor(RunRecord run, RunAdvancer advancer) =>
+        run.Status is RunStatus.Active or RunStatus.Trigger ? advancer.WaitingReason(run.RunId) : null;
 }

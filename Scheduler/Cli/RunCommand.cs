@@ -8,7 +8,42 @@ namespace EasyTask.Scheduler.Cli;
 /// <summary><c>easytask run show RUN_ID</c>: the whole story of one run.</summary>
 internal static class RunCommand
 {
-    public static Command Create() => new("run", "Inspect one run") { Show() };
+    public static Command Create() => new("run", "Inspect, kill or read the output of one run") { Show(), Kill(), Logs() };
+
+    private static Command Kill()
+    {
+        var runId = new Argument<string>("RUN_ID") { Description = "The run's id" };
+        var server = CliOptions.Server();
+        var command = new Command("kill", "Kill a run: its whole process tree on the agent (TERMINATED, reason killed)") { runId, server };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var run = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).KillRunAsync(parse.GetValue(runId)!, ct);
+            await cli.Output.WriteLineAsync(run.Status switch
+            {
+                "TERMINATED" or "SUCCESS" or "FAILED" => $"Run {run.RunId} is {run.Status}{(run.Reason is null ? "" : $" ({run.Reason})")}",
+                _ => $"Kill sent to agent {run.Host} for run {run.RunId} (now {run.Status}); it ends TERMINATED (killed) when the agent reports",
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Logs()
+    {
+        var runId = new Argument<string>("RUN_ID") { Description = "The run's id" };
+        var stderr = new Option<bool>("--stderr") { Description = "Print stderr instead of stdout" };
+        var attempt = new Option<int?>("--attempt") { Description = "Which attempt (default: the latest)" };
+        var server = CliOptions.Server();
+        var command = new Command("logs", "Print a run's captured output (as streamed by its agent)") { runId, stderr, attempt, server };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var text = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null))
+                .RunLogsAsync(parse.GetValue(runId)!, parse.GetValue(stderr) ? "stderr" : "stdout", parse.GetValue(attempt), ct);
+            await cli.Output.WriteAsync(text);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 
     private static Command Show()
     {

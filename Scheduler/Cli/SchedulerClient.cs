@@ -36,7 +36,35 @@ internal sealed partial class SchedulerClient(HttpClient http, string source)
     public async Task DeleteTaskAsync(string name, CancellationToken ct) =>
         await SendAsync<object>(HttpMethod.Delete, $"api/v1/tasks/{Uri.EscapeDataString(name)}", null, ct);
 
+    private async Task<string> SendTextAsync(string path, CancellationToken ct)
+    {
+        using var response = await SendRawAsync(HttpMethod.Get, path, null, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemReader.ToExceptionAsync(response, ct);
+        }
+
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, string? json, CancellationToken ct)
+    {
+        using var response = await SendRawAsync(method, path, json, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ProblemReader.ToExceptionAsync(response, ct);
+        }
+
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return default!;
+        }
+
+        return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct)
+            ?? throw new CliException($"the server at {http.BaseAddress} sent an empty answer to {method} {path}", ExitCodes.ServerRefused);
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpMethod method, string path, string? json, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.TryAddWithoutValidation(Api.ChangeSource.Header, source);
@@ -45,10 +73,9 @@ internal sealed partial class SchedulerClient(HttpClient http, string source)
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            return await http.SendAsync(request, ct);
         }
         catch (HttpRequestException ex)
         {
@@ -57,22 +84,6 @@ internal sealed partial class SchedulerClient(HttpClient http, string source)
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new CliException($"the EasyTask server at {http.BaseAddress} did not answer within {http.Timeout.TotalSeconds:0} s", ExitCodes.ServerRefused);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await ProblemReader.ToExceptionAsync(response, ct);
-            }
-
-            if (response.StatusCode == HttpStatusCode.NoContent)
-            {
-                return default!;
-            }
-
-            return await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct)
-                ?? throw new CliException($"the server at {http.BaseAddress} sent an empty answer to {method} {path}", ExitCodes.ServerRefused);
         }
     }
 }

@@ -13,6 +13,7 @@ internal static class TaskCommand
         TaskListCommand.Create(),
         TaskShowCommand.Create(),
         TaskExplainCommand.Create(),
+        TaskRunCommand.Create(),
         TaskChangeCommands.Delete(),
         TaskChangeCommands.SetActive(active: true),
         TaskChangeCommands.SetActive(active: false),

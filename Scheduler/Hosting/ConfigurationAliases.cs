@@ -7,10 +7,12 @@ namespace EasyTask.Scheduler.Hosting;
 internal static class ConfigurationAliases
 {
     public const string DatabaseKey = "EasyTask:Database";
+    public const string BusKey = "EasyTask:Bus";
 
     private static readonly (string Variable, string Key)[] Aliases =
     [
         ("EASYTASK_DB", DatabaseKey),
+        ("EASYTASK_BUS", BusKey),
     ];
 
     /// <summary>Adds the aliases that are set; they rank above appsettings and plain environment variables.</summary>

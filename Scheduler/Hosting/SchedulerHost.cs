@@ -1,6 +1,7 @@
 using EasyTask.Scheduler.Api;
 using EasyTask.Scheduler.Cli;
 using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Dispatch;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 
@@ -30,6 +31,7 @@ internal static partial class SchedulerHost
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddDispatch(builder.Configuration, BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]));
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
 
@@ -40,6 +42,7 @@ internal static partial class SchedulerHost
         app.MapForecastApi();
         app.MapRunApi();
         app.MapExplainApi();
+        app.MapRunActions();
         app.MapHealth();
         return app;
     }

@@ -17,6 +17,7 @@ internal sealed partial class RunAdvancer(
     TaskRegistry registry,
     DependencyEvaluator dependencies,
     IRunDispatcher dispatcher,
+    RetryTimers retries,
     TimeProvider time,
     ILogger<RunAdvancer> log) : IDisposable
 {
@@ -28,6 +29,12 @@ internal sealed partial class RunAdvancer(
 
     /// <summary>Why a run is still in ACTIVE, when it is waiting.</summary>
     public string? WaitingReason(string runId) => waiting.TryGetValue(runId, out var reason) ? reason : null;
+
+    /// <summary>Remembers why a run past ACTIVE is not moving (e.g. no live agent), for explain and run show.</summary>
+    public void NoteWaiting(string runId, string reason) => waiting[runId] = reason;
+
+    /// <summary>The run moved on: nothing to explain about waiting any more.</summary>
+    public void ForgetWaiting(string runId) => waiting.TryRemove(runId, out _);
 
     public async Task AdvanceAsync(IReadOnlyCollection<RunRecord> active, CancellationToken cancellationToken)
     {
@@ -71,6 +78,19 @@ internal sealed partial class RunAdvancer(
             return (Fail(run, RunReason.DispatchFailed, "the task was deleted before its run could start"), null);
         }
 
+        if (run.Attempt > 1)
+        {
+            // A retry already passed its checks as attempt 1; it only waits out its backoff.
+            if (retries.Pending(run.RunId) is { } at)
+            {
+                waiting[run.RunId] = $"attempt {run.Attempt} waits for its retry backoff until {at.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z";
+                return null;
+            }
+
+            retries.Clear(run.RunId);
+            return (new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: $"retry: attempt {run.Attempt}"), task.Definition);
+        }
+
         if (task.Definition.Concurrency == ConcurrencyPolicy.Queue && await QueuedBehindAsync(run, cancellationToken) is { } ahead)
         {
             waiting[run.RunId] = $"queued behind run {ahead.RunId}, still {ahead.Status.ToText()} (concurrency queue)";
@@ -104,6 +124,7 @@ internal sealed partial class RunAdvancer(
                 continue;
             }
 
+            // Entering TRIGGER, a run may still wait (for its agent); any other move ends the waiting.
             if (change.To == RunStatus.Trigger)
             {
                 RunLog.Validated(log, run.RunId, run.TaskName, run.Host, change.Detail ?? "");
@@ -120,6 +141,20 @@ internal sealed partial class RunAdvancer(
     {
         var oldest = await runs.UnfinishedAsync([run.Tid], cancellationToken);
         return oldest.TryGetValue(run.Tid, out var first) && first.RunId != run.RunId ? first : null;
+    }
+
+    /// <summary>An operator's force-start: straight to TRIGGER, past dependencies and concurrency, as AutoSys FORCE_STARTJOB does.</summary>
+    public async Task ForceAsync(RunRecord run, TaskDefinition definition, string by, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await ApplyAsync([(new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: $"force-started by {by}: dependencies and concurrency not checked"), definition)], cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private RunChange Fail(RunRecord run, string reason, string detail) =>

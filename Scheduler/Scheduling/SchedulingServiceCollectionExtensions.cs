@@ -22,12 +22,14 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<MissedRunRecovery>();
         services.AddSingleton<DependencyEvaluator>();
         services.AddSingleton<RunAdvancer>();
+        services.AddSingleton<RetryTimers>();
+        services.AddSingleton<RunProgress>();
+        services.AddSingleton<RunEnding>();
         services.AddSingleton<RunFinishedHandler>();
         services.AddSingleton<RunCreator>();
         services.AddSingleton<SchedulerEngine>();
         services.AddSingleton<TaskExplainer>();
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
-        services.TryAddSingleton<IRunDispatcher, UnconnectedDispatcher>();
 
         services.AddHostedService<QuartzLogBinding>();
         services.AddQuartz(quartz =>

@@ -30,6 +30,12 @@ internal interface IRunStore
     /// <summary>Runs matching the query, newest scheduled first.</summary>
     Task<IReadOnlyList<RunRecord>> ListAsync(RunQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Records how an attempt ended; a second record of the same attempt is ignored.</summary>
+    Task RecordAttemptAsync(RunAttempt attempt, CancellationToken cancellationToken);
+
+    /// <summary>The run's finished attempts, in order.</summary>
+    Task<IReadOnlyList<RunAttempt>> AttemptsAsync(string runId, CancellationToken cancellationToken);
+
     /// <summary>The run's timeline, oldest first.</summary>
     Task<IReadOnlyList<RunEvent>> EventsAsync(string runId, CancellationToken cancellationToken);
 

@@ -32,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ITaskStore, TaskStore>();
         services.AddSingleton<ICalendarStore, CalendarStore>();
         services.AddSingleton<IRunStore, RunStore>();
+        services.AddSingleton<IAgentStore, AgentStore>();
+        services.AddSingleton<IOutputStore, OutputStore>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<IDatabaseHealth>(provider => provider.GetRequiredService<DatabaseHealth>());
         return services;

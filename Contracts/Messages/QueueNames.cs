@@ -1,0 +1,11 @@
+namespace EasyTask.Contracts.Messages;
+
+/// <summary>The queues scheduler and agents meet on. Never rename: deployed agents depend on them.</summary>
+public static class QueueNames
+{
+    /// <summary>Where agents send their events (accepted, started, output, finished, heartbeat).</summary>
+    public const string Scheduler = "easytask.scheduler";
+
+    /// <summary>The durable queue an agent consumes its commands from: <c>agent.&lt;name&gt;</c>.</summary>
+    public static string Agent(string name) => $"agent.{name}";
+}

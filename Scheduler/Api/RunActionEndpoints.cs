@@ -1,0 +1,41 @@
+using EasyTask.Scheduler.Runs;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Api;
+
+/// <summary>Operator actions: <c>POST /api/v1/tasks/{name}/run</c>, <c>POST /api/v1/runs/{id}/kill</c>, <c>GET /api/v1/runs/{id}/logs</c>.</summary>
+internal static class RunActionEndpoints
+{
+    public static IEndpointRouteBuilder MapRunActions(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, HttpRequest request, OperatorActions actions, CancellationToken ct) =>
+        {
+            var run = await actions.ForceStartAsync(name, ChangeSource.Of(request), ct);
+            return run is null
+                ? ApiProblems.NotFound($"no task named \"{name}\"")
+                : Results.Created($"/api/v1/runs/{run.RunId}", RunResource.From(run));
+        });
+        endpoints.MapPost("/api/v1/runs/{runId}/kill", async (string runId, HttpRequest request, OperatorActions actions, CancellationToken ct) =>
+        {
+            var run = await actions.KillAsync(runId, ChangeSource.Of(request), ct);
+            return run is null ? ApiProblems.NotFound($"no run with id {runId}") : Results.Accepted($"/api/v1/runs/{runId}", RunResource.From(run));
+        });
+        endpoints.MapGet("/api/v1/runs/{runId}/logs", async (string runId, string? stream, int? attempt, IRunStore runs, IOutputStore output, CancellationToken ct) =>
+        {
+            var which = stream ?? "stdout";
+            if (which is not ("stdout" or "stderr"))
+            {
+                return ApiProblems.Invalid("stream", $"must be stdout or stderr, got \"{which}\"");
+            }
+
+            var run = await runs.FindAsync(runId, ct);
+            if (run is null)
+            {
+                return ApiProblems.NotFound($"no run with id {runId}");
+            }
+
+            return Results.Text(await output.ReadAsync(runId, attempt ?? run.Attempt, which, ct), "text/plain; charset=utf-8");
+        });
+        return endpoints;
+    }
+}

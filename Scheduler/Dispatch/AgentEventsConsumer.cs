@@ -1,0 +1,24 @@
+using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Runs;
+using MassTransit;
+
+namespace EasyTask.Scheduler.Dispatch;
+
+/// <summary>The scheduler's queue: every event agents send arrives here and is handed to the run logic.</summary>
+internal sealed class AgentEventsConsumer(RunProgress progress, RunOutputSink output, AgentRegistry agents) :
+    IConsumer<RunAccepted>,
+    IConsumer<RunStarted>,
+    IConsumer<RunOutput>,
+    IConsumer<RunFinished>,
+    IConsumer<AgentHeartbeat>
+{
+    public Task Consume(ConsumeContext<RunAccepted> context) => progress.AcceptedAsync(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<RunStarted> context) => progress.StartedAsync(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<RunOutput> context) => output.AppendAsync(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<RunFinished> context) => progress.FinishedAsync(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<AgentHeartbeat> context) => agents.HeardAsync(context.Message, context.CancellationToken);
+}

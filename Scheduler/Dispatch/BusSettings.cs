@@ -1,0 +1,41 @@
+namespace EasyTask.Scheduler.Dispatch;
+
+/// <summary>
+/// Which message bus links scheduler and agents, written as one string (<c>EASYTASK_BUS</c>):
+/// <c>inmemory</c> (one process: standalone, tests) or <c>amqp://user:password@host:port/vhost</c>
+/// (<c>amqps://</c> for TLS) for RabbitMQ. Default <c>inmemory</c>.
+/// </summary>
+public sealed record BusSettings(bool InMemory, Uri? Host, string User, string Password, bool Tls)
+{
+    public const string DefaultSetting = "inmemory";
+
+    public static BusSettings Parse(string? setting)
+    {
+        var text = string.IsNullOrWhiteSpace(setting) ? DefaultSetting : setting.Trim();
+        if (text.Equals(DefaultSetting, StringComparison.OrdinalIgnoreCase))
+        {
+            return new BusSettings(true, null, "", "", false);
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps") || uri.Host.Length == 0)
+        {
+            throw new FormatException($"EASYTASK_BUS must be \"inmemory\" or amqp://user:password@host:port/vhost (amqps:// for TLS), got \"{Redact(text)}\"");
+        }
+
+        var credentials = Uri.UnescapeDataString(uri.UserInfo).Split(':', 2);
+        var tls = uri.Scheme == "amqps";
+        var port = uri.IsDefaultPort || uri.Port < 0 ? (tls ? 5671 : 5672) : uri.Port;
+        var vhost = uri.AbsolutePath.Trim('/');
+
+        // MassTransit names its schemes rabbitmq:// and rabbitmqs://; the vhost is the path, "/" when empty.
+        var host = new Uri($"{(tls ? "rabbitmqs" : "rabbitmq")}://{uri.Host}:{port}/{Uri.EscapeDataString(vhost)}");
+        return new BusSettings(false, host, credentials[0].Length > 0 ? credentials[0] : "guest", credentials.Length > 1 ? credentials[1] : "guest", tls);
+    }
+
+    /// <summary>A form safe to print: no password.</summary>
+    public string Describe() => InMemory ? DefaultSetting : $"{(Tls ? "amqps" : "amqp")}://{User}:***@{Host!.Host}:{Host.Port}/{Host.AbsolutePath.Trim('/')}";
+
+    public override string ToString() => Describe();
+
+    private static string Redact(string text) => System.Text.RegularExpressions.Regex.Replace(text, "://([^:@/]*):[^@]*@", "://$1:***@");
+}

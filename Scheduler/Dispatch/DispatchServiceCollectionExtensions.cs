@@ -1,0 +1,58 @@
+using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Runs;
+using MassTransit;
+
+namespace EasyTask.Scheduler.Dispatch;
+
+/// <summary>Wires dispatch: the bus (in-memory or RabbitMQ), the dispatcher, the scheduler's event queue, agent tracking.</summary>
+public static class DispatchServiceCollectionExtensions
+{
+    public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration, BusSettings bus, Action<IBusRegistrationConfigurator>? addMore = null)
+    {
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section))
+            .Validate(o => o.AcknowledgeTimeout > TimeSpan.Zero && o.AgentTimeout > TimeSpan.Zero && o.WatchInterval > TimeSpan.Zero,
+                $"{DispatchOptions.Section}: AcknowledgeTimeout, AgentTimeout and WatchInterval must be positive")
+            .ValidateOnStart();
+        services.AddSingleton(bus);
+        services.AddSingleton<DispatchLedger>();
+        services.AddSingleton<AgentRegistry>();
+        services.AddSingleton<RunOutputSink>();
+        services.AddSingleton<IRunDispatcher, BusDispatcher>();
+        services.AddSingleton<IRunCanceller, BusCanceller>();
+        services.AddSingleton<OperatorActions>();
+        services.AddSingleton<RunWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunWatch>());
+        services.AddMassTransit(x =>
+        {
+            x.AddConsumer<AgentEventsConsumer>();
+            addMore?.Invoke(x);
+            if (bus.InMemory)
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context, new SchedulerQueueNames()));
+                return;
+            }
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(bus.Host!, host =>
+                {
+                    host.Username(bus.User);
+                    host.Password(bus.Password);
+                });
+                cfg.ConfigureEndpoints(context, new SchedulerQueueNames());
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Consumers get their fixed, documented queue names instead of MassTransit's generated ones.</summary>
+    private sealed class SchedulerQueueNames : DefaultEndpointNameFormatter
+    {
+        public SchedulerQueueNames()
+            : base(includeNamespace: false)
+        {
+        }
+
+        public override string Consumer<T>() => typeof(T) == typeof(AgentEventsConsumer) ? QueueNames.Scheduler : base.Consumer<T>();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>
+/// Which agents are alive, from their heartbeats. An agent silent past <see cref="DispatchOptions.AgentTimeout"/>
+/// is lost; its runs are resolved instead of staying RUNNING forever.
+/// </summary>
+internal sealed class AgentRegistry(IAgentStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<DispatchOptions> options)
+{
+    private readonly ConcurrentDictionary<string, AgentHeartbeat> latest = new(StringComparer.Ordinal);
+    private readonly DateTimeOffset since = time.GetUtcNow();
+
+    public async Task HeardAsync(AgentHeartbeat heartbeat, CancellationToken cancellationToken)
+    {
+        latest[heartbeat.Host] = heartbeat with { At = time.GetUtcNow() };
+        await store.SaveAsync(new AgentRecord(heartbeat.Host, heartbeat.Version, heartbeat.Capacity, heartbeat.Running, time.GetUtcNow(), heartbeat.StartedAt), cancellationToken);
+    }
+
+    /// <summary>True when the agent's last heartbeat is recent enough.</summary>
+    public bool IsAlive(string host) => latest.TryGetValue(host, out var beat) && time.GetUtcNow() - beat.At <= options.Value.AgentTimeout;
+
+    /// <summary>
+    /// True when the agent must be considered gone: heard from before but silent too long, or never heard
+    /// from since this scheduler started, a whole timeout ago (a restarted scheduler first waits for heartbeats).
+    /// </summary>
+    public bool IsLost(string host)
+    {
+        var last = latest.TryGetValue(host, out var beat) ? beat.At : since;
+        return time.GetUtcNow() - last > options.Value.AgentTimeout;
+    }
+
+    /// <summary>What operators are told about a host with no live agent.</summary>
+    public string Describe(string host) => latest.TryGetValue(host, out var beat)
+        ? $"agent {host} was last heard from at {beat.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"
+        : $"no agent named {host} has been heard from since the scheduler started; start easytask-agent --name {host}";
+}

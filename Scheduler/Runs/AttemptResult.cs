@@ -1,0 +1,12 @@
+using EasyTask.Contracts.Runs;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>How an attempt ended, whoever reports it (the agent, or the scheduler when the agent is lost).</summary>
+internal sealed record AttemptResult(
+    RunStatus Status,
+    string Reason,
+    int? ReturnCode,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset FinishedAt,
+    string? Detail);

@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>When each run attempt was last sent to its agent, so one that goes unacknowledged is sent again.</summary>
+internal sealed class DispatchLedger(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<(string RunId, int Attempt), DateTimeOffset> sent = new();
+
+    /// <summary>Notes a send; true when the attempt had been sent before.</summary>
+    public bool Sent(string runId, int attempt)
+    {
+        var before = sent.ContainsKey((runId, attempt));
+        sent[(runId, attempt)] = time.GetUtcNow();
+        return before;
+    }
+
+    /// <summary>When the attempt was last sent, or null when this scheduler never sent it (e.g. after a restart).</summary>
+    public DateTimeOffset? LastSent(string runId, int attempt) => sent.TryGetValue((runId, attempt), out var at) ? at : null;
+
+    public void Forget(string runId) => sent.Keys.Where(k => k.RunId == runId).ToList().ForEach(k => sent.TryRemove(k, out _));
+}

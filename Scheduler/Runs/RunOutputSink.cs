@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>
+/// Keeps the output agents stream, up to a cap per run and stream: the complete output always stays in the
+/// agent's files; the scheduler's copy is for viewing and must not let one chatty task fill the database.
+/// </summary>
+internal sealed class RunOutputSink(IOutputStore store)
+{
+    public const int CapBytes = 8 * 1024 * 1024;
+
+    private readonly ConcurrentDictionary<(string, int, string), long> stored = new();
+
+    public async Task AppendAsync(RunOutput output, CancellationToken cancellationToken)
+    {
+        var key = (output.RunId, output.Attempt, output.Stream);
+        var before = stored.GetOrAdd(key, 0);
+        if (before >= CapBytes)
+        {
+            return;
+        }
+
+        var after = stored.AddOrUpdate(key, output.Text.Length, (_, total) => total + output.Text.Length);
+        var text = after <= CapBytes
+            ? output.Text
+            : $"\n[easytask: output beyond {CapBytes / 1048576} MB is not kept by the scheduler; the agent's {output.Stream} file has all of it]\n";
+        await store.AppendAsync(output.RunId, output.Attempt, output.Stream, output.Sequence, text, cancellationToken);
+    }
+}

@@ -1,0 +1,79 @@
+using EasyTask.Contracts.Messages;
+using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>
+/// Turns what agents report into run state: TRIGGER → STARTED on acknowledgement, → RUNNING when the
+/// process starts, → SUCCESS | FAILED | TERMINATED when it ends. Every report is checked against the run's
+/// attempt and status, so a stale or redelivered message changes nothing.
+/// </summary>
+internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunAdvancer advancer, ILogger<RunProgress> log)
+{
+    public async Task AcceptedAsync(RunAccepted message, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(message.RunId, cancellationToken);
+        if (run is null || run.Attempt != message.Attempt || run.Status != RunStatus.Trigger)
+        {
+            return;
+        }
+
+        if (await MoveAsync(run, RunStatus.Started, message.Host, $"accepted by agent {message.Host}", cancellationToken) is not null)
+        {
+            RunLog.Acknowledged(log, run.RunId, run.TaskName, message.Host, run.Attempt);
+        }
+    }
+
+    public async Task StartedAsync(RunStarted message, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(message.RunId, cancellationToken);
+        if (run is null || run.Attempt != message.Attempt)
+        {
+            return;
+        }
+
+        if (run.Status == RunStatus.Trigger)
+        {
+            // The acknowledgement was lost or overtaken: the start proves the agent has the run.
+            run = await MoveAsync(run, RunStatus.Started, message.Host, $"accepted by agent {message.Host} (known from its start report)", cancellationToken);
+        }
+
+        if (run?.Status == RunStatus.Started)
+        {
+            var files = message.StdoutPath is null ? "" : $"; stdout {message.StdoutPath}, stderr {message.StderrPath}";
+            await MoveAsync(run, RunStatus.Running, message.Host, $"process {message.ProcessId} started{files}", cancellationToken, startedAt: message.At);
+        }
+    }
+
+    public async Task FinishedAsync(RunFinished message, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(message.RunId, cancellationToken);
+        if (run is null || run.Attempt != message.Attempt || run.Status is RunStatus.Active || run.Status.IsFinal())
+        {
+            return;
+        }
+
+        if (!RunStatusText.TryParse(message.Status, out var status) || !status.IsFinal())
+        {
+            status = RunStatus.Failed;
+        }
+
+        var result = new AttemptResult(status, message.Reason, message.ReturnCode, message.StartedAt, message.FinishedAt, message.Detail);
+        await ending.EndAttemptAsync(run, result, $"agent {message.Host}", cancellationToken);
+    }
+
+    private async Task<RunRecord?> MoveAsync(RunRecord run, RunStatus to, string host, string detail, CancellationToken cancellationToken, DateTimeOffset? startedAt = null)
+    {
+        var moved = await runs.TransitionAsync(
+            new RunChange(run.RunId, run.Version, run.Status, to, $"agent {host}", Detail: detail, Host: host, StartedAt: startedAt),
+            cancellationToken);
+        if (moved is not null)
+        {
+            advancer.ForgetWaiting(run.RunId);
+            RunLog.StatusUpdated(log, run.RunId, run.TaskName, host, run.Status.ToText(), to.ToText(), $": {detail}");
+        }
+
+        return moved;
+    }
+}
