@@ -41,6 +41,12 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public QuartzClock Clock => services.GetRequiredService<QuartzClock>();
 
+    public RunProgress Progress => services.GetRequiredService<RunProgress>();
+
+    public RunWatch Watch => services.GetRequiredService<RunWatch>();
+
+    public AgentRegistry Agents => services.GetRequiredService<AgentRegistry>();
+
     /// <summary>Tells the engine about a change made directly in the store, as the API does after each write.</summary>
     public Task SavedAsync(StoredTask stored) => services.GetRequiredService<ITaskChangeListener>().TaskSavedAsync(stored, CancellationToken.None);
 
@@ -59,6 +65,12 @@ internal sealed class EngineHarness : IAsyncDisposable
         collection.AddSingleton<IRunDispatcher>(sp => sp.GetRequiredService<RecordingDispatcher>());
         collection.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder.FullName, "engine.db")}"));
         collection.AddScheduling(new ConfigurationBuilder().Build());
+
+        // The dispatch side without a bus: agents are played by the test through RunProgress.
+        collection.AddOptions<DispatchOptions>();
+        collection.AddSingleton<DispatchLedger>();
+        collection.AddSingleton<AgentRegistry>();
+        collection.AddSingleton<RunWatch>();
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         return new EngineHarness(services, folder);
