@@ -25,6 +25,9 @@ internal static partial class SchedulerHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Under systemd: Type=notify readiness and journald-friendly console; as a Windows service: SCM lifetime. No-ops otherwise.
+        builder.Host.UseSystemd();
+        builder.Host.UseWindowsService();
         builder.AddEasyTaskLogging();
         var database = DatabaseOptions.Parse(builder.Configuration[ConfigurationAliases.DatabaseKey]);
         builder.Services.AddStorage(database);
