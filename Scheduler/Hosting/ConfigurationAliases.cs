@@ -13,6 +13,8 @@ internal static class ConfigurationAliases
     [
         ("EASYTASK_DB", DatabaseKey),
         ("EASYTASK_BUS", BusKey),
+        ("EASYTASK_LOG_JSON", SerilogSetup.JsonKey),
+        ("EASYTASK_LOG_FILE", SerilogSetup.FileKey),
     ];
 
     /// <summary>Adds the aliases that are set; they rank above appsettings and plain environment variables.</summary>
