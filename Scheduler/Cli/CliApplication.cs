@@ -12,6 +12,7 @@ internal static class CliApplication
         CalendarCommand.Create(),
         RunsCommand.Create(),
         RunCommand.Create(),
+        AgentsCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
     };

@@ -46,6 +46,7 @@ internal static partial class SchedulerHost
         app.MapRunApi();
         app.MapExplainApi();
         app.MapRunActions();
+        app.MapAgentApi();
         app.MapHealth();
         return app;
     }
