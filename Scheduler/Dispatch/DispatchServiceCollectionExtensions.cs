@@ -7,7 +7,14 @@ namespace EasyTask.Scheduler.Dispatch;
 /// <summary>Wires dispatch: the bus (in-memory or RabbitMQ), the dispatcher, the scheduler's event queue, agent tracking.</summary>
 public static class DispatchServiceCollectionExtensions
 {
-    public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration, BusSettings bus, Action<IBusRegistrationConfigurator>? addMore = null)
+    /// <param name="addMore">Registers more consumers on the same bus (standalone: the in-process agent's).</param>
+    /// <param name="configureBus">Adds receive endpoints of its own (standalone: the in-process agent's queues).</param>
+    public static IServiceCollection AddDispatch(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        BusSettings bus,
+        Action<IBusRegistrationConfigurator>? addMore = null,
+        Action<IBusRegistrationContext, IBusFactoryConfigurator>? configureBus = null)
     {
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section))
             .Validate(o => o.AcknowledgeTimeout > TimeSpan.Zero && o.AgentTimeout > TimeSpan.Zero && o.WatchInterval > TimeSpan.Zero,
@@ -28,7 +35,11 @@ public static class DispatchServiceCollectionExtensions
             addMore?.Invoke(x);
             if (bus.InMemory)
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context, new SchedulerQueueNames()));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    configureBus?.Invoke(context, cfg);
+                    cfg.ConfigureEndpoints(context, new SchedulerQueueNames());
+                });
                 return;
             }
 
@@ -39,6 +50,7 @@ public static class DispatchServiceCollectionExtensions
                     host.Username(bus.User);
                     host.Password(bus.Password);
                 });
+                configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context, new SchedulerQueueNames());
             });
         });

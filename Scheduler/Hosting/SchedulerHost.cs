@@ -2,6 +2,7 @@ using EasyTask.Scheduler.Api;
 using EasyTask.Scheduler.Cli;
 using EasyTask.Scheduler.Definitions;
 using EasyTask.Scheduler.Dispatch;
+using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 

@@ -1,14 +1,21 @@
-namespace EasyTask.Scheduler.Dispatch;
+namespace EasyTask.Contracts.Messages;
 
 /// <summary>
 /// Which message bus links scheduler and agents, written as one string (<c>EASYTASK_BUS</c>):
 /// <c>inmemory</c> (one process: standalone, tests) or <c>amqp://user:password@host:port/vhost</c>
 /// (<c>amqps://</c> for TLS) for RabbitMQ. Default <c>inmemory</c>.
 /// </summary>
+/// <param name="InMemory">True for the in-process bus.</param>
+/// <param name="Host">The broker as MassTransit addresses it (<c>rabbitmq://host:port/vhost</c>).</param>
+/// <param name="User">Broker user.</param>
+/// <param name="Password">Broker password.</param>
+/// <param name="Tls">True for <c>amqps://</c>.</param>
 public sealed record BusSettings(bool InMemory, Uri? Host, string User, string Password, bool Tls)
 {
+    /// <summary>The default: the in-process bus.</summary>
     public const string DefaultSetting = "inmemory";
 
+    /// <summary>Parses the one-string form; throws <see cref="FormatException"/> saying what is allowed.</summary>
     public static BusSettings Parse(string? setting)
     {
         var text = string.IsNullOrWhiteSpace(setting) ? DefaultSetting : setting.Trim();
@@ -35,6 +42,7 @@ public sealed record BusSettings(bool InMemory, Uri? Host, string User, string P
     /// <summary>A form safe to print: no password.</summary>
     public string Describe() => InMemory ? DefaultSetting : $"{(Tls ? "amqps" : "amqp")}://{User}:***@{Host!.Host}:{Host.Port}/{Host.AbsolutePath.Trim('/')}";
 
+    /// <inheritdoc />
     public override string ToString() => Describe();
 
     private static string Redact(string text) => System.Text.RegularExpressions.Regex.Replace(text, "://([^:@/]*):[^@]*@", "://$1:***@");
