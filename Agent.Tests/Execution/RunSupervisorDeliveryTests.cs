@@ -21,7 +21,7 @@ internal sealed class RunSupervisorDeliveryTests
         await agent.Supervisor.AcceptAsync(task, CancellationToken.None);
 
         Assert.That(File.ReadAllLines(Path.Combine(agent.WorkDirectory, "runs.txt")), Has.Length.EqualTo(1));
-        Assert.That(agent.Sink.Of<RunStarted>(task.RunId), Has.Count.EqualTo(1));
+        Assert.That(agent.Sink.Of<RunStarted>(task.RunId).Select(s => s.ProcessId).Distinct().Count(), Is.EqualTo(1), "one process, however often RunStarted is re-sent");
         Assert.That(agent.Sink.Of<RunAccepted>(task.RunId), Has.Count.EqualTo(3), "each delivery while in flight is acknowledged");
         Assert.That(agent.Sink.Of<RunFinished>(task.RunId), Is.EqualTo(new[] { first, first }), "the late redelivery gets the journaled result");
     }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace EasyTask.Agent.Benchmarks;
 
 /// <summary>
-/// <c>easytask-agent bench [--spawn N] [--runs N] [--capture-mib N]</c>: the raw rate of starting
+/// <c>easytask-agent bench [--spawn N] [--runs N] [--slots N] [--capture-mib N]</c>: the raw rate of starting
 /// <c>/bin/sh -c true</c> from .NET, the agent's own rate for <c>true</c> runs (journal included), and its capture
 /// throughput and peak memory for a large stdout. Prints figures; asserts nothing.
 /// </summary>
@@ -23,19 +23,21 @@ internal static class AgentBenchmark
             return AgentHost.InvalidConfiguration;
         }
 
-        if (!TryOption(args, "--spawn", 1000, out var spawns) || !TryOption(args, "--runs", 500, out var runs) || !TryOption(args, "--capture-mib", 1024, out var mebibytes))
+        if (!TryOption(args, "--spawn", 1000, out var spawns) || !TryOption(args, "--runs", 500, out var runs) || !TryOption(args, "--capture-mib", 1024, out var mebibytes)
+            || !TryOption(args, "--slots", 4, out var slots))
         {
-            await error.WriteLineAsync("error: usage: easytask-agent bench [--spawn N] [--runs N] [--capture-mib N] (whole numbers, 1 or more)");
+            await error.WriteLineAsync("error: usage: easytask-agent bench [--spawn N] [--runs N] [--slots N] [--capture-mib N] (whole numbers, 1 or more)");
             return AgentHost.InvalidConfiguration;
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"easytask-agent bench on {Environment.ProcessorCount} cores, .NET {Environment.Version}"));
-        await output.WriteLineAsync(Format($"raw spawn        {SpawnRate(spawns),10:F0} processes/s   (/bin/sh -c true, {spawns} sequential starts)"));
+        await output.WriteLineAsync(Format($"raw spawn        {SpawnRate(spawns, "/bin/sh", "-c", "true"),10:F0} processes/s   (/bin/sh -c true, {spawns} sequential starts)"));
+        await output.WriteLineAsync(Format($"raw spawn setsid {SpawnRate(spawns, "setsid", "/bin/sh", "-c", "true"),10:F0} processes/s   (setsid /bin/sh -c true: the agent's own process group costs one more exec)"));
 
         var root = Path.Combine(Path.GetTempPath(), "easytask-agent-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var (rate, slots) = await AgentRunRateAsync(root, runs);
+            var rate = await AgentRunRateAsync(root, runs, slots);
             await output.WriteLineAsync(Format($"agent runs       {rate,10:F0} runs/s        ({runs} x true through the agent, {slots} slots, journal on disk, no transport)"));
             foreach (var (label, command) in CaptureCommands(mebibytes))
             {
@@ -52,22 +54,24 @@ internal static class AgentBenchmark
         return AgentHost.Ok;
     }
 
-    private static double SpawnRate(int count)
+    private static double SpawnRate(int count, string file, params string[] arguments)
     {
+        var start = new ProcessStartInfo(file, arguments) { UseShellExecute = false };
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            using var process = Process.Start(new ProcessStartInfo("/bin/sh") { ArgumentList = { "-c", "true" }, UseShellExecute = false })!;
+            using var process = Process.Start(start)!;
             process.WaitForExit();
         }
 
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<(double Rate, int Slots)> AgentRunRateAsync(string root, int count)
+    private static async Task<double> AgentRunRateAsync(string root, int count, int slots)
     {
         var sink = new CountingSink();
         var options = Options(root);
+        options.MaxConcurrentRuns = slots;
         await using var supervisor = new RunSupervisor(Microsoft.Extensions.Options.Options.Create(options), sink, TimeProvider.System, NullLoggerFactory.Instance);
         await supervisor.StartAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
@@ -78,7 +82,7 @@ internal static class AgentBenchmark
         }
 
         await System.Threading.Tasks.Task.WhenAll(ids.Select(sink.FinishedOf));
-        return (count / clock.Elapsed.TotalSeconds, options.MaxConcurrentRuns);
+        return count / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<(double MegabytesPerSecond, long Peak, long Baseline, long Batches)> CaptureAsync(string root, string command)

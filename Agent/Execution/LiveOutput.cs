@@ -14,19 +14,21 @@ internal sealed partial class LiveOutput : IAsyncDisposable
     private readonly TimeProvider time;
     private readonly ILogger log;
     private readonly CancellationTokenSource stop = new();
-    private readonly Task loop;
+    private Task loop = Task.CompletedTask;
 
     public LiveOutput(IRunEventSink sink, RunTask task, int maxBytes, TimeSpan interval, TimeProvider time, ILogger log)
     {
         (this.sink, this.task, this.interval, this.time, this.log) = (sink, task, interval, time, log);
         Stdout = new LiveStream("stdout", maxBytes);
         Stderr = new LiveStream("stderr", maxBytes);
-        loop = RunAsync();
     }
 
     public LiveStream Stdout { get; }
 
     public LiveStream Stderr { get; }
+
+    /// <summary>Starts sending batches. Bytes offered before are kept (up to the limit) for the first batch.</summary>
+    public void Start() => loop = RunAsync();
 
     /// <summary>Stops the timer and sends what is left.</summary>
     public async ValueTask DisposeAsync()

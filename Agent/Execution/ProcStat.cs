@@ -44,8 +44,12 @@ internal readonly record struct ProcStat(int ProcessId, char State, int ProcessG
         return false;
     }
 
+    private static readonly Lazy<string> CurrentBoot = new(ReadBootId);
+
     /// <summary>This boot's id: start ticks only mean something within one boot.</summary>
-    public static string BootId()
+    public static string BootId() => CurrentBoot.Value;
+
+    private static string ReadBootId()
     {
         try
         {

@@ -8,10 +8,20 @@ namespace EasyTask.Agent.Execution;
 /// </summary>
 internal sealed class ResultDelivery(RunJournal journal, IRunEventSink sink, TimeProvider time, string host, ILogger log)
 {
-    /// <summary>Sends the run's result (again, if it was delivered before); true when the sink took it.</summary>
-    public async Task<bool> DeliverAsync(ActiveRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the run's result; true when the sink took it. The retry timer and the end of a run skip a result
+    /// whose delivery is already under way; an answer to a redelivered RunTask (<paramref name="answer"/>) is
+    /// sent regardless, since the scheduler asked (a duplicate RunFinished changes nothing there).
+    /// </summary>
+    public async Task<bool> DeliverAsync(ActiveRun run, CancellationToken cancellationToken, bool answer = false)
     {
-        if (run.Entry.Result is not { } result || !run.TryBeginDelivery())
+        if (run.Entry.Result is not { } result)
+        {
+            return false;
+        }
+
+        var exclusive = run.TryBeginDelivery();
+        if (!exclusive && !answer)
         {
             return false;
         }
@@ -29,7 +39,10 @@ internal sealed class ResultDelivery(RunJournal journal, IRunEventSink sink, Tim
         }
         finally
         {
-            run.EndDelivery();
+            if (exclusive)
+            {
+                run.EndDelivery();
+            }
         }
     }
 }

@@ -34,34 +34,39 @@ internal sealed partial class RunExecutor
             return NotStarted(run, $"the shell could not be started ({start.FileName}): {ex.Message}");
         }
 
+        // The clock and the pipes start with the process; nothing below may make the child wait on a full pipe.
         var startedAt = time.GetUtcNow();
-        var started = new RunStarted
-        {
-            RunId = task.RunId, Attempt = task.Attempt, Host = options.Name, ProcessId = process.Id,
-            StdoutPath = stdoutPath, StderrPath = stderrPath, At = startedAt,
-        };
-        run.Update(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process.Id), UpdatedAt = startedAt }, durable: false);
-        AgentLog.ExecutionStart(log, task.RunId, task.Task, options.Name, process.Id, stdoutPath, stderrPath);
-        CloseInput(process);
-        await SendStartedAsync(started);
-
-        var killed = false;
-        var live = new LiveOutput(sink, task, options.OutputBatchMaxBytes, options.OutputBatchInterval, time, log);
+        using var timeout = task.MaxRunTime > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(task.MaxRunTime), time) : null;
+        await using var live = new LiveOutput(sink, task, options.OutputBatchMaxBytes, options.OutputBatchInterval, time, log);
         using var abandon = new CancellationTokenSource();
         var pumps = Task.WhenAll(
             StreamPump.PumpAsync(process.StandardOutput.BaseStream, stdout, live.Stdout, abandon.Token),
             StreamPump.PumpAsync(process.StandardError.BaseStream, stderr, live.Stderr, abandon.Token));
+        CloseInput(process);
+
+        var killed = false;
         try
         {
-            using var timeout = task.MaxRunTime > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(task.MaxRunTime), time) : null;
+            var started = new RunStarted
+            {
+                RunId = task.RunId, Attempt = task.Attempt, Host = options.Name, ProcessId = process.Id,
+                StdoutPath = stdoutPath, StderrPath = stderrPath, At = startedAt,
+            };
+            run.Update(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process.Id), UpdatedAt = startedAt }, durable: false);
+            AgentLog.ExecutionStart(log, task.RunId, task.Task, options.Name, process.Id, stdoutPath, stderrPath);
+            await SendStartedAsync(started);
+            live.Start();
             using var onTimeout = timeout?.Token.Register(() => run.RequestStop(RunReason.TimedOut, $"max_run_time {task.MaxRunTime} s exceeded; the process tree was killed"));
             using var onStopping = agentStopping.Register(() => run.RequestStop(RunReason.AgentLost, "the agent stopped while the run was in flight; its process tree was killed"));
-            await process.WaitForExitAsync(run.StopRequested);
-        }
-        catch (OperationCanceledException)
-        {
-            killed = true;
-            await tree.KillAsync(process, ShellCommand.OwnGroup, options.KillGracePeriod);
+            try
+            {
+                await process.WaitForExitAsync(run.StopRequested);
+            }
+            catch (OperationCanceledException)
+            {
+                killed = true;
+                await tree.KillAsync(process, ShellCommand.OwnGroup, options.KillGracePeriod);
+            }
         }
         finally
         {
@@ -74,12 +79,10 @@ internal sealed partial class RunExecutor
             await Task.WhenAny(pumps, Task.Delay(DrainTimeout, time, CancellationToken.None));
             await abandon.CancelAsync();
             await pumps;
-            await live.DisposeAsync();
         }
 
-        var result = RunOutcome.Ended(task, options.Name, process.ExitCode, killed ? run.StopReason : null, run.StopDetail,
+        return RunOutcome.Ended(task, options.Name, process.ExitCode, killed ? run.StopReason : null, run.StopDetail,
             startedAt, time.GetUtcNow(), stdout.Problem ?? stderr.Problem);
-        return result;
     }
 
     private static void CloseInput(Process process)

@@ -96,7 +96,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
         if (!run.RequestStop(RunReason.Killed, $"killed on request of {by}"))
         {
             AgentLog.CancelRequested(log, cancel.RunId, cancel.Attempt, options.Name, by, "already finished, its result is sent again");
-            await delivery.DeliverAsync(run, cancellationToken);
+            await delivery.DeliverAsync(run, cancellationToken, answer: true);
             return;
         }
 
@@ -115,7 +115,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
         AgentLog.Redelivered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, options.Name, entry.State.ToString().ToUpperInvariant());
         if (entry.State == JournalState.Finished)
         {
-            await delivery.DeliverAsync(run, cancellationToken);
+            await delivery.DeliverAsync(run, cancellationToken, answer: true);
             return;
         }
 
