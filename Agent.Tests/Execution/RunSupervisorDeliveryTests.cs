@@ -44,7 +44,7 @@ internal sealed class RunSupervisorDeliveryTests
     {
         agent = await AgentHarness.StartAsync(o => o.MaxConcurrentRuns = 2);
         var log = Path.Combine(agent.WorkDirectory, "overlap.txt");
-        var tasks = Enumerable.Range(0, 6).Select(_ => agent.Task($"echo + >> {log}; sleep 0.3; echo - >> {log}")).ToList();
+        var tasks = Enumerable.Range(0, 6).Select(_ => agent.Task($"echo + >> {log}; sleep 0.5; echo - >> {log}")).ToList();
 
         foreach (var task in tasks)
         {

@@ -39,7 +39,7 @@ internal sealed class AgentHostTests
 
         Assert.That((finished.Host, finished.Status), Is.EqualTo(("wired", "SUCCESS")));
         Assert.That(File.ReadAllText(Path.Combine(root, "logs", "demo", "wired-1.1.out")), Is.EqualTo("hi\n"));
-        Assert.That(Directory.GetFiles(Path.Combine(root, "logs-journal")), Has.Length.EqualTo(1), "the delivered result stays journaled for redeliveries");
+        Assert.That(Directory.GetFiles(Path.Combine(root, "logs-journal", "delivered")), Has.Length.EqualTo(1), "the delivered result stays journaled for redeliveries");
     }
 
     [Test]

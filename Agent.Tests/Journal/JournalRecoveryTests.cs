@@ -74,16 +74,18 @@ internal sealed class JournalRecoveryTests
     public async Task StartAsync_ForgetsOnlyOldDeliveredResults_WhenRetentionHasPassed()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 10, 0, 0, 0, TimeSpan.Zero));
-        var old = RunJournalTests.Entry("old", 1, JournalState.Finished) with { Delivered = true, UpdatedAt = time.GetUtcNow().AddDays(-4) };
-        var recent = RunJournalTests.Entry("recent", 1, JournalState.Finished) with { Delivered = true, UpdatedAt = time.GetUtcNow().AddDays(-1) };
-
         await using var agent = await AgentHarness.StartAsync(time: time, beforeStart: a =>
         {
-            Journal(a).Write(old, durable: true);
-            Journal(a).Write(recent, durable: true);
+            var journal = Journal(a);
+            foreach (var (id, age) in new[] { ("old", TimeSpan.FromHours(7)), ("recent", TimeSpan.FromHours(5)) })
+            {
+                journal.Write(RunJournalTests.Entry(id, 1, JournalState.Finished) with { Delivered = true }, durable: false);
+                File.SetLastWriteTimeUtc(Path.Combine(journal.Directory, "delivered", $"{id}.1.json"), (time.GetUtcNow() - age).UtcDateTime);
+            }
         });
 
-        Assert.That(Journal(agent).ReadAll().Select(e => e.Task.RunId), Is.EqualTo(new[] { "recent" }));
+        Assert.That(Journal(agent).TryReadDelivered(new RunKey("old", 1)), Is.Null, "past the 6 h default retention");
+        Assert.That(Journal(agent).TryReadDelivered(new RunKey("recent", 1)), Is.Not.Null);
     }
 
     private static RunJournal Journal(AgentHarness agent)

@@ -27,7 +27,7 @@ internal sealed class RunJournalTests
         journal.Write(Entry("r1", 1, JournalState.Finished) with { Result = Result("r1") }, durable: true);
         journal.Write(Entry("r1", 2, JournalState.Accepted), durable: false);
 
-        var entries = journal.ReadAll().OrderBy(e => e.Task.Attempt).ToList();
+        var entries = journal.ReadOpen().OrderBy(e => e.Task.Attempt).ToList();
 
         Assert.That(entries.Select(e => (e.Task.RunId, e.Task.Attempt, e.State)),
             Is.EqualTo(new[] { ("r1", 1, JournalState.Finished), ("r1", 2, JournalState.Accepted) }));
@@ -42,7 +42,7 @@ internal sealed class RunJournalTests
         File.WriteAllText(Path.Combine(directory, "bad.1.json"), "{ not json");
         File.WriteAllText(Path.Combine(directory, "good.1.json.0123.tmp"), "half a write");
 
-        var entries = journal.ReadAll();
+        var entries = journal.ReadOpen();
 
         Assert.That(entries.Select(e => e.Task.RunId), Is.EqualTo(new[] { "good" }));
         Assert.That(Directory.GetFiles(directory).Select(Path.GetFileName), Is.EquivalentTo(new[] { "good.1.json", "bad.1.json.damaged" }));
@@ -54,18 +54,47 @@ internal sealed class RunJournalTests
         journal.Write(Entry("../../etc/cron.d/x", 1, JournalState.Accepted), durable: true);
 
         Assert.That(Directory.GetFiles(directory), Has.Length.EqualTo(1));
-        Assert.That(journal.ReadAll().Single().Task.RunId, Is.EqualTo("../../etc/cron.d/x"));
+        Assert.That(journal.ReadOpen().Single().Task.RunId, Is.EqualTo("../../etc/cron.d/x"));
     }
 
     [Test]
-    public void Delete_RemovesOnlyThatAttempt_WhenSeveralAreJournaled()
+    public void Write_MovesEntryOutOfOpenSet_WhenResultIsDelivered()
     {
-        journal.Write(Entry("r1", 1, JournalState.Accepted), durable: true);
-        journal.Write(Entry("r1", 2, JournalState.Accepted), durable: true);
+        var finished = Entry("r1", 1, JournalState.Finished) with { Result = Result("r1") };
+        journal.Write(finished, durable: true);
 
-        journal.Delete(new RunKey("r1", 1));
+        journal.Write(finished with { Delivered = true }, durable: false);
 
-        Assert.That(journal.ReadAll().Select(e => e.Task.Attempt), Is.EqualTo(new[] { 2 }));
+        Assert.That(journal.ReadOpen(), Is.Empty);
+        Assert.That(journal.TryReadDelivered(new RunKey("r1", 1))?.Result, Is.EqualTo(Result("r1")));
+        Assert.That(journal.TryReadDelivered(new RunKey("r1", 2)), Is.Null);
+    }
+
+    [Test]
+    public void ReadOpen_DropsOpenTwin_WhenAgentStoppedHalfwayThroughMovingDeliveredEntry()
+    {
+        var finished = Entry("r1", 1, JournalState.Finished) with { Result = Result("r1") };
+        journal.Write(finished with { Delivered = true }, durable: false);
+        journal.Write(finished, durable: true);
+
+        Assert.That(journal.ReadOpen(), Is.Empty);
+        Assert.That(journal.TryReadDelivered(new RunKey("r1", 1)), Is.Not.Null);
+    }
+
+    [Test]
+    public void SweepDelivered_DeletesOnlyEntriesWrittenBeforeCutoff_WhenSeveralAreKept()
+    {
+        var cutoff = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        journal.Write(Entry("old", 1, JournalState.Finished) with { Delivered = true }, durable: false);
+        journal.Write(Entry("recent", 1, JournalState.Finished) with { Delivered = true }, durable: false);
+        File.SetLastWriteTimeUtc(Path.Combine(directory, "delivered", "old.1.json"), cutoff.UtcDateTime.AddHours(-1));
+        File.SetLastWriteTimeUtc(Path.Combine(directory, "delivered", "recent.1.json"), cutoff.UtcDateTime.AddHours(1));
+
+        var swept = journal.SweepDelivered(cutoff);
+
+        Assert.That(swept, Is.EqualTo(1));
+        Assert.That(journal.TryReadDelivered(new RunKey("old", 1)), Is.Null);
+        Assert.That(journal.TryReadDelivered(new RunKey("recent", 1)), Is.Not.Null);
     }
 
     internal static JournalEntry Entry(string runId, int attempt, JournalState state) => new()

@@ -22,6 +22,14 @@ internal sealed class ActiveRun
         this.claimed = claimed;
     }
 
+    /// <summary>A run known from the journal (after a restart, or a delivered one answering a redelivery): nothing left to start.</summary>
+    public static ActiveRun Settled(JournalEntry entry)
+    {
+        var run = new ActiveRun(entry, claimed: true);
+        run.Accepted.SetResult();
+        return run;
+    }
+
     public JournalEntry Entry { get; private set; }
 
     public RunTask Task => Entry.Task;

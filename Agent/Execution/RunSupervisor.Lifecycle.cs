@@ -36,7 +36,7 @@ internal sealed partial class RunSupervisor
     {
         foreach (var run in runs.Values.Where(r => r.Entry is { State: JournalState.Finished, Delivered: false }))
         {
-            await delivery.DeliverAsync(run, cancellationToken);
+            await DeliverAsync(run, cancellationToken);
         }
     }
 
@@ -112,7 +112,16 @@ internal sealed partial class RunSupervisor
         var duration = result.StartedAt is { } startedAt ? (long)(result.FinishedAt - startedAt).TotalMilliseconds : 0;
         AgentLog.ExecutionEnd(log, result.RunId, run.Task.Task, options.Name, result.Status, result.Reason, duration, result.Detail is null ? "" : ": " + result.Detail);
         AgentLog.ReturnCode(log, result.RunId, run.Task.Task, options.Name, result.ReturnCode);
-        await delivery.DeliverAsync(run, cancellationToken);
+        await DeliverAsync(run, cancellationToken);
+    }
+
+    /// <summary>Delivers the result; once delivered, the run is kept on disk only (for redeliveries), not in memory.</summary>
+    private async Task DeliverAsync(ActiveRun run, CancellationToken cancellationToken, bool answer = false)
+    {
+        if (await delivery.DeliverAsync(run, cancellationToken, answer) && run.Entry.Delivered)
+        {
+            runs.TryRemove(new(run.Key, run));
+        }
     }
 
     private async Task RetryAsync(CancellationToken cancellationToken)
@@ -123,7 +132,7 @@ internal sealed partial class RunSupervisor
             {
                 // The first pass is at once: results kept from before a restart go out as soon as the agent is up.
                 await ResendUndeliveredAsync(cancellationToken);
-                RetireDelivered();
+                SweepDelivered();
                 await Task.Delay(options.ResultRetryInterval, time, cancellationToken);
             }
         }

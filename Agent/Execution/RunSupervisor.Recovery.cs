@@ -7,6 +7,8 @@ namespace EasyTask.Agent.Execution;
 
 internal sealed partial class RunSupervisor
 {
+    private DateTimeOffset lastSweep = DateTimeOffset.MinValue;
+
     /// <summary>
     /// Loads the journal after a restart. Finished results wait for delivery; attempts that were accepted or
     /// running when the agent died end FAILED, reason <c>agent_lost</c> — never run again here, because the
@@ -15,10 +17,9 @@ internal sealed partial class RunSupervisor
     private void Recover()
     {
         var now = time.GetUtcNow();
-        foreach (var entry in journal.ReadAll())
+        foreach (var entry in journal.ReadOpen())
         {
-            var run = new ActiveRun(entry, claimed: true);
-            run.Accepted.SetResult();
+            var run = ActiveRun.Settled(entry);
             runs[entry.Key] = run;
             if (entry.State == JournalState.Finished)
             {
@@ -43,7 +44,7 @@ internal sealed partial class RunSupervisor
             AgentLog.Recovered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, options.Name, entry.State.ToString().ToUpperInvariant(), detail);
         }
 
-        RetireDelivered();
+        SweepDelivered();
     }
 
     /// <summary>
@@ -65,17 +66,16 @@ internal sealed partial class RunSupervisor
             : "";
     }
 
-    /// <summary>Forgets delivered results older than the retention: past it, a redelivered RunTask is not expected any more.</summary>
-    private void RetireDelivered()
+    /// <summary>Forgets delivered results older than the retention (at most once a minute): past it, a redelivered RunTask is not expected any more.</summary>
+    private void SweepDelivered()
     {
-        var cutoff = time.GetUtcNow() - options.DeliveredRetention;
-        foreach (var run in runs.Values)
+        var now = time.GetUtcNow();
+        if (now - lastSweep < TimeSpan.FromMinutes(1))
         {
-            if (run.Entry is { State: JournalState.Finished, Delivered: true } entry && entry.UpdatedAt < cutoff
-                && runs.TryRemove(new(run.Key, run)))
-            {
-                journal.Delete(run.Key);
-            }
+            return;
         }
+
+        lastSweep = now;
+        journal.SweepDelivered(now - options.DeliveredRetention);
     }
 }

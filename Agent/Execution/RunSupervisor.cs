@@ -51,10 +51,16 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     public async Task AcceptAsync(RunTask task, CancellationToken cancellationToken)
     {
         AgentLog.TaskReceived(log, task.RunId, task.Attempt, task.Task, options.Name);
+        var key = RunKey.Of(task);
         var now = time.GetUtcNow();
-        var fresh = new ActiveRun(new JournalEntry { Task = task, State = JournalState.Accepted, AcceptedAt = now, UpdatedAt = now }, claimed: false);
-        var run = runs.GetOrAdd(RunKey.Of(task), fresh);
-        if (!ReferenceEquals(run, fresh))
+        ActiveRun? fresh = null;
+
+        // Delivered results are kept on disk only, so a late redelivery is looked up there.
+        var candidate = runs.TryGetValue(key, out var known) ? known
+            : journal.TryReadDelivered(key) is { } delivered ? ActiveRun.Settled(delivered)
+            : fresh = new ActiveRun(new JournalEntry { Task = task, State = JournalState.Accepted, AcceptedAt = now, UpdatedAt = now }, claimed: false);
+        var run = runs.GetOrAdd(key, candidate);
+        if (fresh is null || !ReferenceEquals(run, fresh))
         {
             await ResendStateAsync(run, cancellationToken);
             return;
@@ -96,7 +102,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
         if (!run.RequestStop(RunReason.Killed, $"killed on request of {by}"))
         {
             AgentLog.CancelRequested(log, cancel.RunId, cancel.Attempt, options.Name, by, "already finished, its result is sent again");
-            await delivery.DeliverAsync(run, cancellationToken, answer: true);
+            await DeliverAsync(run, cancellationToken, answer: true);
             return;
         }
 
@@ -115,7 +121,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
         AgentLog.Redelivered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, options.Name, entry.State.ToString().ToUpperInvariant());
         if (entry.State == JournalState.Finished)
         {
-            await delivery.DeliverAsync(run, cancellationToken, answer: true);
+            await DeliverAsync(run, cancellationToken, answer: true);
             return;
         }
 

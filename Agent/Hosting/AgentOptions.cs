@@ -46,10 +46,11 @@ internal sealed class AgentOptions
     public TimeSpan ResultRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How long a delivered result stays journaled. Default 3 days: long enough that a RunTask redelivered
-    /// after an outage still finds it and is answered with the result instead of running again.
+    /// How long a result stays journaled after its delivery, so a late redelivered RunTask is answered with it
+    /// instead of running again. Counted from delivery, not from the run, so an outage does not eat into it; the
+    /// scheduler stops re-sending once it has the result. Default 6 h.
     /// </summary>
-    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(3);
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromHours(6);
 
     /// <summary>The journal directory actually used: the configured one, else the default beside the logs.</summary>
     public string EffectiveJournalDirectory =>
