@@ -80,6 +80,17 @@ internal sealed class RunSupervisorKillTests
     }
 
     [Test]
+    public async Task CancelAsync_SendsResultAgain_WhenRunAlreadyFinished()
+    {
+        var task = agent.Task("true");
+        var finished = await agent.RunAsync(task);
+
+        await agent.Supervisor.CancelAsync(new CancelRun { RunId = task.RunId, Attempt = 1 }, CancellationToken.None);
+
+        Assert.That(agent.Sink.Of<RunFinished>(task.RunId), Is.EqualTo(new[] { finished, finished }), "the run is not changed, the scheduler hears how it ended");
+    }
+
+    [Test]
     public async Task StopAsync_KillsRunningTreesAndReportsAgentLost_WhenAgentStops()
     {
         var task = agent.Task("sleep 300 & echo $! > child.pid; wait");

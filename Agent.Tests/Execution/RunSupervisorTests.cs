@@ -45,6 +45,22 @@ internal sealed class RunSupervisorTests
     }
 
     [Test]
+    public async Task AcceptAsync_LogsEachMilestoneWithRunTaskAndHost_WhenRunCompletes()
+    {
+        var task = agent.Task("exit 4");
+
+        await agent.RunAsync(task);
+
+        var lines = agent.Log.Lines.Where(l => l.Contains(task.RunId, StringComparison.Ordinal)).ToList();
+        foreach (var milestone in new[] { "Task Received", "Command Prepared", "Execution Start", "Execution End", "Return Code" })
+        {
+            Assert.That(lines, Has.One.StartsWith(milestone + ": run " + task.RunId).And.Contains("task demo").And.Contains("host test-agent"), milestone);
+        }
+
+        Assert.That(lines, Has.One.StartsWith("Return Code").And.EndsWith("return code 4"));
+    }
+
+    [Test]
     public async Task AcceptAsync_ReportsFailedWithReturnCode_WhenCommandExitsNonZero()
     {
         var finished = await agent.RunAsync(agent.Task("echo partial; exit 3"));

@@ -1,7 +1,7 @@
 using EasyTask.Agent.Execution;
 using EasyTask.Agent.Hosting;
 using EasyTask.Contracts.Messages;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 namespace EasyTask.Agent.Tests.Support;
 
@@ -38,6 +38,9 @@ internal sealed class AgentHarness : IAsyncDisposable
     public RecordingSink Sink { get; private set; } = new();
 
     public RunSupervisor Supervisor { get; private set; }
+
+    /// <summary>The agent's log lines.</summary>
+    public CapturingLoggerProvider Log { get; } = new();
 
     /// <param name="configure">Changes to the test defaults.</param>
     /// <param name="time">The clock; the real one unless a test needs to move time itself.</param>
@@ -87,5 +90,5 @@ internal sealed class AgentHarness : IAsyncDisposable
     }
 
     private RunSupervisor Create(RecordingSink sink) =>
-        new(Microsoft.Extensions.Options.Options.Create(Options), sink, Time, NullLoggerFactory.Instance);
+        new(Microsoft.Extensions.Options.Options.Create(Options), sink, Time, new LoggerFactory([Log]));
 }

@@ -79,15 +79,19 @@ internal sealed class ActiveRun
         return true;
     }
 
-    /// <summary>Applies <paramref name="change"/> (null: nothing to change), journals the result, then makes it current.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> (null: nothing to change) and journals the result. When the journal
+    /// cannot be written the change still holds in memory, so the agent keeps telling the truth about the run,
+    /// and the error is rethrown for the caller to decide.
+    /// </summary>
     public JournalEntry Update(RunJournal journal, Func<JournalEntry, JournalEntry?> change, bool durable)
     {
         lock (gate)
         {
             if (change(Entry) is { } next)
             {
-                journal.Write(next, durable);
                 Entry = next;
+                journal.Write(next, durable);
             }
 
             return Entry;

@@ -39,6 +39,9 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 216, Level = LogLevel.Error, Message = "Agent error while running run {RunId} task {TaskName} host {Host}")]
     public static partial void ExecutionError(ILogger logger, Exception exception, string runId, string taskName, string host);
 
+    [LoggerMessage(EventId = 217, Level = LogLevel.Warning, Message = "Delivered results in {JournalDirectory} could not be swept: {Problem}")]
+    public static partial void SweepFailed(ILogger logger, string journalDirectory, string problem);
+
     [LoggerMessage(EventId = 220, Level = LogLevel.Information, Message = "Agent {Host} ready: {Capacity} run slots, logs in {LogDirectory}, journal in {JournalDirectory}, {Pending} results to deliver")]
     public static partial void Ready(ILogger logger, string host, int capacity, string logDirectory, string journalDirectory, int pending);
 }

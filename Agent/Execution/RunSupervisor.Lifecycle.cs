@@ -29,18 +29,6 @@ internal sealed partial class RunSupervisor
     }
 
     /// <summary>
-    /// Sends every undelivered result now; the transport may call it when its connection comes back rather than
-    /// wait for the retry timer.
-    /// </summary>
-    public async Task ResendUndeliveredAsync(CancellationToken cancellationToken)
-    {
-        foreach (var run in runs.Values.Where(r => r.Entry is { State: JournalState.Finished, Delivered: false }))
-        {
-            await DeliverAsync(run, cancellationToken);
-        }
-    }
-
-    /// <summary>
     /// Stops taking runs, kills the running trees (they end FAILED, reason <c>agent_lost</c>, so the scheduler's
     /// retry policy applies) and tries once more to deliver results; undelivered ones wait in the journal.
     /// </summary>
@@ -78,7 +66,15 @@ internal sealed partial class RunSupervisor
             {
                 if (run.TryClaim())
                 {
-                    await ExecuteAsync(run, cancellationToken);
+                    try
+                    {
+                        await ExecuteAsync(run, cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        // The slot must survive whatever one run did to it.
+                        AgentLog.ExecutionError(log, ex, run.Task.RunId, run.Task.Task, options.Name);
+                    }
                 }
             }
         }
@@ -105,40 +101,21 @@ internal sealed partial class RunSupervisor
         await FinishAsync(run, result, CancellationToken.None);
     }
 
-    /// <summary>Journals the result durably, logs it, then hands it to the sink.</summary>
+    /// <summary>Journals the result durably, logs it, then hands it to the sink (even when the journal failed: then only durability is lost).</summary>
     private async Task FinishAsync(ActiveRun run, RunFinished result, CancellationToken cancellationToken)
     {
-        run.Update(journal, e => e with { State = JournalState.Finished, Result = result, Delivered = false, UpdatedAt = result.FinishedAt }, durable: true);
+        try
+        {
+            run.Update(journal, e => e with { State = JournalState.Finished, Result = result, Delivered = false, UpdatedAt = result.FinishedAt }, durable: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            AgentLog.ExecutionError(log, ex, result.RunId, run.Task.Task, options.Name);
+        }
+
         var duration = result.StartedAt is { } startedAt ? (long)(result.FinishedAt - startedAt).TotalMilliseconds : 0;
         AgentLog.ExecutionEnd(log, result.RunId, run.Task.Task, options.Name, result.Status, result.Reason, duration, result.Detail is null ? "" : ": " + result.Detail);
         AgentLog.ReturnCode(log, result.RunId, run.Task.Task, options.Name, result.ReturnCode);
         await DeliverAsync(run, cancellationToken);
-    }
-
-    /// <summary>Delivers the result; once delivered, the run is kept on disk only (for redeliveries), not in memory.</summary>
-    private async Task DeliverAsync(ActiveRun run, CancellationToken cancellationToken, bool answer = false)
-    {
-        if (await delivery.DeliverAsync(run, cancellationToken, answer) && run.Entry.Delivered)
-        {
-            runs.TryRemove(new(run.Key, run));
-        }
-    }
-
-    private async Task RetryAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (true)
-            {
-                // The first pass is at once: results kept from before a restart go out as soon as the agent is up.
-                await ResendUndeliveredAsync(cancellationToken);
-                SweepDelivered();
-                await Task.Delay(options.ResultRetryInterval, time, cancellationToken);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
     }
 }

@@ -76,6 +76,14 @@ internal sealed partial class RunSupervisor
         }
 
         lastSweep = now;
-        journal.SweepDelivered(now - options.DeliveredRetention);
+        try
+        {
+            journal.SweepDelivered(now - options.DeliveredRetention);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only housekeeping: the next sweep tries again.
+            AgentLog.SweepFailed(log, journal.Directory, ex.Message);
+        }
     }
 }

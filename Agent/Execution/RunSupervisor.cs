@@ -93,7 +93,13 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     public async Task CancelAsync(CancelRun cancel, CancellationToken cancellationToken)
     {
         var by = string.IsNullOrWhiteSpace(cancel.RequestedBy) ? "an operator" : cancel.RequestedBy;
-        if (!runs.TryGetValue(new RunKey(cancel.RunId, cancel.Attempt), out var run))
+        var key = new RunKey(cancel.RunId, cancel.Attempt);
+        if (!runs.TryGetValue(key, out var run) && journal.TryReadDelivered(key) is { } delivered)
+        {
+            run = runs.GetOrAdd(key, ActiveRun.Settled(delivered));
+        }
+
+        if (run is null)
         {
             AgentLog.CancelRequested(log, cancel.RunId, cancel.Attempt, options.Name, by, "unknown on this agent, nothing to stop");
             return;
