@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using EasyTask.Agent.Journal;
+using EasyTask.Contracts.Messages;
+using EasyTask.Contracts.Runs;
+
+namespace EasyTask.Agent.Execution;
+
+internal sealed partial class RunExecutor
+{
+    private async Task<RunFinished> RunProcessAsync(ActiveRun run, ProcessStartInfo start, string stdoutPath, string stderrPath, CancellationToken agentStopping)
+    {
+        var task = run.Task;
+        OutputFile stdout, stderr;
+        try
+        {
+            stdout = OutputFile.Open(stdoutPath);
+            stderr = stdoutPath == stderrPath ? stdout : OutputFile.Open(stderrPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return NotStarted(run, $"the output files cannot be opened: {ex.Message}");
+        }
+
+        await using var closeStdout = stdout;
+        await using var closeStderr = stderr == stdout ? null : stderr;
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            return NotStarted(run, $"the shell could not be started ({start.FileName}): {ex.Message}");
+        }
+
+        // The clock and the pipes start with the process; nothing below may make the child wait on a full pipe.
+        var startedAt = time.GetUtcNow();
+        using var timeout = task.MaxRunTime > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(task.MaxRunTime), time) : null;
+        await using var live = new LiveOutput(sink, task, options.OutputBatchMaxBytes, options.OutputBatchInterval, time, log);
+        using var abandon = new CancellationTokenSource();
+        var pumps = Task.WhenAll(
+            StreamPump.PumpAsync(process.StandardOutput.BaseStream, stdout, live.Stdout, abandon.Token),
+            StreamPump.PumpAsync(process.StandardError.BaseStream, stderr, live.Stderr, abandon.Token));
+        CloseInput(process);
+
+        var killed = false;
+        try
+        {
+            var started = new RunStarted
+            {
+                RunId = task.RunId, Attempt = task.Attempt, Host = options.Name, ProcessId = process.Id,
+                StdoutPath = stdoutPath, StderrPath = stderrPath, At = startedAt,
+            };
+            run.Update(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process.Id), UpdatedAt = startedAt }, durable: false);
+            AgentLog.ExecutionStart(log, task.RunId, task.Task, options.Name, process.Id, stdoutPath, stderrPath);
+            await SendStartedAsync(started);
+            live.Start();
+            using var onTimeout = timeout?.Token.Register(() => run.RequestStop(RunReason.TimedOut, $"max_run_time {task.MaxRunTime} s exceeded; the process tree was killed"));
+            using var onStopping = agentStopping.Register(() => run.RequestStop(RunReason.AgentLost, "the agent stopped while the run was in flight; its process tree was killed"));
+            try
+            {
+                await process.WaitForExitAsync(run.StopRequested);
+            }
+            catch (OperationCanceledException)
+            {
+                killed = true;
+                await tree.KillAsync(process, ShellCommand.OwnGroup, options.KillGracePeriod);
+            }
+        }
+        finally
+        {
+            // Whatever went wrong above, no process of this run outlives it unnoticed.
+            if (!process.HasExited)
+            {
+                await tree.KillAsync(process, ShellCommand.OwnGroup, TimeSpan.Zero);
+            }
+
+            await Task.WhenAny(pumps, Task.Delay(DrainTimeout, time, CancellationToken.None));
+            await abandon.CancelAsync();
+            await pumps;
+        }
+
+        return RunOutcome.Ended(task, options.Name, process.ExitCode, killed ? run.StopReason : null, run.StopDetail,
+            startedAt, time.GetUtcNow(), stdout.Problem ?? stderr.Problem);
+    }
+
+    private static void CloseInput(Process process)
+    {
+        try
+        {
+            // The child reads end-of-file rather than the agent's own stdin.
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It already exited.
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Globalization;
+using EasyTask.Contracts.Definitions;
+using EasyTask.Contracts.Messages;
+
+namespace EasyTask.Agent.Execution;
+
+/// <summary>
+/// Turns a RunTask into the process to start: <c>setsid [runuser -u OWNER --] /bin/sh -c CMD</c> on Linux,
+/// <c>cmd.exe /c CMD</c> on Windows, with the agent's environment, the task's <c>env</c> and the run's variables.
+/// </summary>
+internal static class ShellCommand
+{
+    public const string RunIdVariable = "EASYTASK_RUN_ID";
+    public const string TaskVariable = "EASYTASK_TASK";
+    public const string AttemptVariable = "EASYTASK_ATTEMPT";
+
+    // setsid(1) makes the shell a session and process group leader, so the whole tree can be signalled at once.
+    // The agent is never a group leader's child in the same group as the shell, so setsid execs instead of forking
+    // and the pid .NET sees is the group id.
+    private static readonly string? Setsid = FirstExisting("/usr/bin/setsid", "/bin/setsid");
+    private static readonly string? Runuser = FirstExisting("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser");
+
+    /// <summary>True when started processes lead their own process group (the kill can reach grandchildren).</summary>
+    public static bool OwnGroup => !OperatingSystem.IsWindows() && Setsid is not null;
+
+    public static ProcessStartInfo Create(RunTask task, string workingDirectory, string? runAs)
+    {
+        var start = new ProcessStartInfo
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+
+        if (OperatingSystem.IsWindows())
+        {
+            start.FileName = Environment.GetEnvironmentVariable("ComSpec") ?? "cmd.exe";
+
+            // cmd.exe parses its own command line: ArgumentList quoting would change what the task author wrote.
+            start.Arguments = "/c " + task.Cmd;
+        }
+        else
+        {
+            var words = new List<string>();
+            if (runAs is not null)
+            {
+                words.AddRange([Runuser ?? "runuser", "-u", runAs, "--"]);
+            }
+
+            words.AddRange(["/bin/sh", "-c", task.Cmd]);
+            start.FileName = Setsid ?? words[0];
+            foreach (var word in Setsid is null ? words.Skip(1) : words)
+            {
+                start.ArgumentList.Add(word);
+            }
+        }
+
+        SetEnvironment(start.Environment, task);
+        return start;
+    }
+
+    /// <summary>The command line as logged: what runs, without the environment.</summary>
+    public static string Describe(ProcessStartInfo start) =>
+        OperatingSystem.IsWindows() ? $"{start.FileName} {start.Arguments}" : string.Join(' ', [start.FileName, .. start.ArgumentList]);
+
+    private static void SetEnvironment(IDictionary<string, string?> environment, RunTask task)
+    {
+        // The agent's own EASYTASK_* settings (the broker URL may carry a password) are not the task's business.
+        foreach (var inherited in environment.Keys.Where(IsReserved).ToList())
+        {
+            environment.Remove(inherited);
+        }
+
+        foreach (var (name, value) in task.Env ?? new Dictionary<string, string>())
+        {
+            if (!IsReserved(name))
+            {
+                environment[name] = value;
+            }
+        }
+
+        environment[RunIdVariable] = task.RunId;
+        environment[TaskVariable] = task.Task;
+        environment[AttemptVariable] = task.Attempt.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static bool IsReserved(string name) =>
+        name.StartsWith(TaskDefinitionValidator.ReservedEnvironmentPrefix, StringComparison.OrdinalIgnoreCase);
+
+    private static string? FirstExisting(params string[] candidates) => candidates.FirstOrDefault(File.Exists);
+}

@@ -1,0 +1,57 @@
+using EasyTask.Agent.Execution;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
+using EasyTask.Agent.Messaging;
+using EasyTask.Contracts.Messages;
+
+namespace EasyTask.Agent.Hosting;
+
+/// <summary>The <c>easytask-agent</c> daemon: configuration, the execution core, the bus.</summary>
+internal static class AgentHost
+{
+    public const int Ok = 0;
+    public const int InvalidConfiguration = 2;
+    public const string BusVariable = "EASYTASK_BUS";
+
+    /// <summary>The daemon's host: options, the execution core and the bus (<c>EASYTASK_BUS</c>, default in-memory).</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+
+        // Under systemd: Type=notify readiness; as a Windows service: SCM lifetime. No-ops otherwise.
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff zzz ";
+            console.ColorBehavior = Console.IsOutputRedirected ? Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled : Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Default;
+        });
+        builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
+        builder.Services.AddAgentDaemon(builder.Configuration, BusSettings.Parse(builder.Configuration[BusVariable] ?? builder.Configuration["EasyTask:Bus"]));
+        return builder;
+    }
+
+    /// <summary>Runs the daemon until Ctrl+C / SIGTERM; running tasks are finished or terminated and recorded first.</summary>
+    public static async Task<int> RunDaemonAsync(string[] args, TextWriter error)
+    {
+        try
+        {
+            using var host = CreateBuilder(args).Build();
+            await host.RunAsync();
+            return Ok;
+        }
+        catch (FormatException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return InvalidConfiguration;
+        }
+        catch (Exception ex) when (ex is ArgumentException or OptionsValidationException)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return InvalidConfiguration;
+        }
+    }
+}

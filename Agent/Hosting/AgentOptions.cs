@@ -1,0 +1,72 @@
+namespace EasyTask.Agent.Hosting;
+
+/// <summary>
+/// Settings of the agent daemon (configuration section <c>EasyTask:Agent</c>; the <c>EASYTASK_AGENT_*</c>
+/// variables are shortcuts for the common ones). Validated at start-up by <see cref="AgentOptionsValidator"/>.
+/// </summary>
+internal sealed class AgentOptions
+{
+    public const string Section = "EasyTask:Agent";
+
+    /// <summary>The name tasks' <c>run_on_host</c> uses. Default: <c>--name</c>, <c>EASYTASK_AGENT_NAME</c>, else the host name (see <see cref="AgentName"/>).</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>
+    /// Root of the captured stdout/stderr files (env <c>EASYTASK_AGENT_LOGS</c>). Default
+    /// <c>easytask/agent/logs</c> under the user's local data folder (<c>~/.local/share</c> on Linux,
+    /// <c>%LOCALAPPDATA%</c> on Windows): a daemon's working directory is often <c>/</c>, so a relative default would be a trap.
+    /// </summary>
+    public string LogDirectory { get; set; } = DefaultLogDirectory();
+
+    /// <summary>Where accepted runs and undelivered results are journaled (env <c>EASYTASK_AGENT_JOURNAL</c>). Default: beside the log directory, <c>&lt;LogDirectory&gt;-journal</c>.</summary>
+    public string? JournalDirectory { get; set; }
+
+    /// <summary>Working directory of tasks without <c>working_dir</c>. Default: the agent user's home directory.</summary>
+    public string? DefaultWorkingDirectory { get; set; }
+
+    /// <summary>Runs executing at once; further accepted runs wait in arrival order. Default 4.</summary>
+    public int MaxConcurrentRuns { get; set; } = 4;
+
+    /// <summary>
+    /// OS users tasks may run as (<c>task_owner</c>; env <c>EASYTASK_AGENT_ALLOWED_OWNERS</c>, comma-separated).
+    /// Empty (the default) means only the agent's own user. <c>*</c> allows any user and must be configured explicitly.
+    /// </summary>
+    public List<string> AllowedOwners { get; set; } = [];
+
+    /// <summary>Between SIGTERM and SIGKILL when a process tree is killed. Default 5 s.</summary>
+    public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often live output is sent to the scheduler. Default 250 ms.</summary>
+    public TimeSpan OutputBatchInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Most bytes per stream held for one live batch; beyond it live output is dropped (the files keep everything). Default 64 KiB.</summary>
+    public int OutputBatchMaxBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How often undelivered results are sent again while the scheduler or broker is unreachable. Default 10 s.</summary>
+    public TimeSpan ResultRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a result stays journaled after its delivery, so a late redelivered RunTask is answered with it
+    /// instead of running again. Counted from delivery, not from the run, so an outage does not eat into it; the
+    /// scheduler stops re-sending once it has the result. Default 6 h.
+    /// </summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The journal directory actually used: the configured one, else the default beside the logs.</summary>
+    public string EffectiveJournalDirectory =>
+        string.IsNullOrWhiteSpace(JournalDirectory) ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(LogDirectory)) + "-journal" : JournalDirectory;
+
+    /// <summary>The working directory of tasks without <c>working_dir</c>.</summary>
+    public string EffectiveWorkingDirectory =>
+        !string.IsNullOrWhiteSpace(DefaultWorkingDirectory) ? DefaultWorkingDirectory
+        : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? home
+        : Path.GetPathRoot(Environment.CurrentDirectory)!;
+
+    private static string DefaultLogDirectory()
+    {
+        var data = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+
+        // No home directory at all (some service accounts): fall back to the working directory rather than fail.
+        return Path.Combine(string.IsNullOrEmpty(data) ? Environment.CurrentDirectory : data, "easytask", "agent", "logs");
+    }
+}
