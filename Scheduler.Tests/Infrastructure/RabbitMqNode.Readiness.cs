@@ -22,7 +22,8 @@ internal sealed partial class RabbitMqNode
         {
             if (epmd.HasExited)
             {
-                throw new InvalidOperationException($"epmd exited at start-up on port {epmdPort}; it printed:\n{epmd.Output}");
+                // epmd exits without a word when its port is taken.
+                throw new InvalidOperationException($"epmd exited at start-up: port {epmdPort} is most likely taken (eaddrinuse); it printed:\n{epmd.Output}");
             }
 
             if (await AcceptsTcpAsync(epmdPort))

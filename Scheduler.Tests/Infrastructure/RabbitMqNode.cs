@@ -61,9 +61,9 @@ internal sealed partial class RabbitMqNode
                 failures.Add($"attempt {attempt}: {ex.Message}");
                 await node.DisposeAsync();
 
-                // The ports were free a moment ago and another process may have taken one first: that ends the node
-                // at once, and new ports may help. A node that hangs would only hang again.
-                if (ex is TimeoutException)
+                // The ports were free a moment ago and another process may have taken one first (Erlang's
+                // eaddrinuse): new ports help with that, and with nothing else.
+                if (!ex.Message.Contains("eaddrinuse", StringComparison.Ordinal))
                 {
                     break;
                 }
