@@ -8,7 +8,7 @@ internal sealed class RabbitMqBrokerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    // MassTransit retries a lost receive endpoint on an exponential schedule, 3 s to 30 s apart.
+    // MassTransit retries a lost connection on an exponential schedule, 3 s to 30 s apart.
     private static readonly TimeSpan ReconnectPatience = TimeSpan.FromSeconds(40);
 
     [Test]
@@ -26,12 +26,12 @@ internal sealed class RabbitMqBrokerTests
     }
 
     /// <summary>
-    /// What MassTransit 8.5 does while the broker is down, as this test shows: a send neither fails nor returns.
+    /// What MassTransit 8.5.12 does while the broker is down, as this test shows: a send neither fails nor returns.
     /// It waits for the connection to come back, with no time limit of its own, so only the caller's cancellation
     /// token bounds it; a cancelled send throws <see cref="OperationCanceledException"/> and its message is never
-    /// delivered. Once the broker is back the bus reconnects by itself: the waiting send completes and its message
-    /// arrives, and new sends go through at once. The consumer's side reconnects on the receive transport's retry
-    /// schedule (3 s, then longer, up to 30 s apart), so deliveries may lag the restart by up to about 30 s.
+    /// delivered. Once the broker is back the bus reconnects by itself, on MassTransit's own retry schedule (3 s
+    /// between attempts at first, growing to 30 s): then the waiting send completes and its message arrives, later
+    /// sends go through and the consumer resumes. On a 2-core machine that took 0 to 9 s after the restart.
     /// </summary>
     [Test]
     public async Task Bus_ReconnectsByItself_WhenTheRabbitMqBrokerRestarts()

@@ -1,3 +1,4 @@
+using EasyTask.Scheduler.Dispatch;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,7 +42,13 @@ internal sealed class TestBus : IAsyncDisposable
             x.AddConsumer<PingAgentConsumer>();
             x.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.Host(new Uri(amqpUrl));
+                // The product's own reading of an amqp:// URL (EASYTASK_BUS), so the test proves it against a real broker.
+                var settings = BusSettings.Parse(amqpUrl);
+                rabbit.Host(settings.Host!, host =>
+                {
+                    host.Username(settings.User);
+                    host.Password(settings.Password);
+                });
                 if (consume)
                 {
                     rabbit.ReceiveEndpoint(AgentQueue, endpoint => endpoint.ConfigureConsumer<PingAgentConsumer>(context));
