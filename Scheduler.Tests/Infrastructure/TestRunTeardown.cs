@@ -9,5 +9,15 @@ namespace EasyTask.Scheduler.Tests;
 internal sealed class TestRunTeardown
 {
     [OneTimeTearDown]
-    public Task StopServersAsync() => PostgresServer.StopAsync();
+    public async Task StopServersAsync()
+    {
+        try
+        {
+            await RabbitMqServer.StopAsync();
+        }
+        finally
+        {
+            await PostgresServer.StopAsync();
+        }
+    }
 }
