@@ -1,4 +1,4 @@
-using EasyTask.Scheduler.Dispatch;
+using EasyTask.Contracts.Messages;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 
