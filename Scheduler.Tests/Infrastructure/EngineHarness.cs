@@ -70,6 +70,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         collection.AddOptions<DispatchOptions>();
         collection.AddSingleton<DispatchLedger>();
         collection.AddSingleton<AgentRegistry>();
+        collection.AddSingleton<IBusLink, AlwaysUpLink>();
         collection.AddSingleton<RunWatch>();
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);

@@ -26,10 +26,10 @@ internal sealed class RunningScheduler : IAsyncDisposable
     /// <summary>The host's services, for tests that check what the engine now holds after an API call.</summary>
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RunningScheduler> StartAsync(string databaseSetting)
+    public static async Task<RunningScheduler> StartAsync(string databaseSetting, params string[] extra)
     {
         var app = await SchedulerHost.StartAsync(
-            ["--urls=http://127.0.0.1:0", $"--EasyTask:Database={databaseSetting}", "--Serilog:MinimumLevel:Default=Warning"],
+            ["--urls=http://127.0.0.1:0", $"--EasyTask:Database={databaseSetting}", "--Serilog:MinimumLevel:Default=Warning", .. extra],
             CancellationToken.None);
         var address = app.Urls.Single();
         return new RunningScheduler(app, new Uri(address + "/"));

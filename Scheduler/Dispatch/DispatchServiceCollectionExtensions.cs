@@ -23,6 +23,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton(bus);
         services.AddSingleton<DispatchLedger>();
         services.AddSingleton<AgentRegistry>();
+        services.AddSingleton<IBusLink, MassTransitBusLink>();
         services.AddSingleton<RunOutputSink>();
         services.AddSingleton<IRunDispatcher, BusDispatcher>();
         services.AddSingleton<IRunCanceller, BusCanceller>();

@@ -8,7 +8,7 @@ namespace EasyTask.Scheduler.Runs;
 /// Which agents are alive, from their heartbeats. An agent silent past <see cref="DispatchOptions.AgentTimeout"/>
 /// is lost; its runs are resolved instead of staying RUNNING forever.
 /// </summary>
-internal sealed class AgentRegistry(IAgentStore store, TimeProvider time, Microsoft.Extensions.Options.IOptions<DispatchOptions> options)
+internal sealed class AgentRegistry(IAgentStore store, IBusLink link, TimeProvider time, Microsoft.Extensions.Options.IOptions<DispatchOptions> options)
 {
     private readonly ConcurrentDictionary<string, AgentHeartbeat> latest = new(StringComparer.Ordinal);
     private readonly DateTimeOffset since = time.GetUtcNow();
@@ -23,13 +23,19 @@ internal sealed class AgentRegistry(IAgentStore store, TimeProvider time, Micros
     public bool IsAlive(string host) => latest.TryGetValue(host, out var beat) && time.GetUtcNow() - beat.At <= options.Value.AgentTimeout;
 
     /// <summary>
-    /// True when the agent must be considered gone: heard from before but silent too long, or never heard
-    /// from since this scheduler started, a whole timeout ago (a restarted scheduler first waits for heartbeats).
+    /// True when the agent must be considered gone: silent a whole timeout while the scheduler's own link to the
+    /// broker was up (a restarted scheduler, or one whose broker blinked, first waits a timeout for heartbeats).
     /// </summary>
     public bool IsLost(string host)
     {
+        if (link.UpSince is not { } up)
+        {
+            return false;
+        }
+
         var last = latest.TryGetValue(host, out var beat) ? beat.At : since;
-        return time.GetUtcNow() - last > options.Value.AgentTimeout;
+        var heardFrom = last > up ? last : up;
+        return time.GetUtcNow() - heardFrom > options.Value.AgentTimeout;
     }
 
     /// <summary>What operators are told about a host with no live agent.</summary>

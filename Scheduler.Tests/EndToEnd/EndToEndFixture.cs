@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using EasyTask.Scheduler.Api;
+using EasyTask.Scheduler.Tests.Infrastructure;
+
+namespace EasyTask.Scheduler.Tests.EndToEnd;
+
+/// <summary>
+/// A scheduler (serve, SQLite) and an agent talking over the run's real RabbitMQ broker, with a folder of its own.
+/// Dispatch timeouts are short so lost agents and unacknowledged runs show within seconds.
+/// </summary>
+internal sealed class EndToEndFixture : IAsyncDisposable
+{
+    private EndToEndFixture(RunningScheduler scheduler, RabbitMqServer broker, DirectoryInfo folder, string agentName)
+    {
+        Scheduler = scheduler;
+        Broker = broker;
+        Folder = folder;
+        AgentName = agentName;
+    }
+
+    public RunningScheduler Scheduler { get; }
+
+    public RabbitMqServer Broker { get; }
+
+    public DirectoryInfo Folder { get; }
+
+    public string AgentName { get; }
+
+    public static async Task<EndToEndFixture> StartAsync()
+    {
+        var broker = await RabbitMqServer.GetAsync();
+        var folder = Directory.CreateTempSubdirectory("easytask-e2e-");
+        var scheduler = await RunningScheduler.StartAsync(
+            await TestDatabases.CreateAsync(TestDatabases.Sqlite),
+            $"--EasyTask:Bus={broker.AmqpUrl}",
+            "--EasyTask:Dispatch:AgentTimeout=00:00:06",
+            "--EasyTask:Dispatch:AcknowledgeTimeout=00:00:05",
+            "--EasyTask:Dispatch:WatchInterval=00:00:01");
+        return new EndToEndFixture(scheduler, broker, folder, $"e2e-{Guid.NewGuid():N}"[..16]);
+    }
+
+    /// <summary>A definition for this fixture's agent, due a few seconds from now (cron with seconds, UTC).</summary>
+    public string Definition(long tid, string name, string cmd, string extra = "", int inSeconds = 3)
+    {
+        var due = TimeProvider.System.GetUtcNow().AddSeconds(inSeconds);
+        var cron = string.Create(CultureInfo.InvariantCulture, $"{due.Second} {due.Minute} {due.Hour} * * *");
+        var quoted = System.Text.Json.JsonSerializer.Serialize(cmd);
+        return $$"""{"tid": {{tid}}, "name": "{{name}}", "cmd": {{quoted}}, "run_on_host": "{{AgentName}}", "cron": "{{cron}}", "timezone": "UTC"{{extra}}}""";
+    }
+
+    public async Task InsertAsync(string json)
+    {
+        using var response = await Scheduler.Http.PostAsync("api/v1/tasks", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Polls the task's runs until one satisfies the condition, or fails the test after the timeout.</summary>
+    public async Task<RunResource> WaitForRunAsync(string task, Func<RunResource, bool> condition, TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        List<RunResource> runs = [];
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            runs = await Scheduler.Http.GetFromJsonAsync<List<RunResource>>($"api/v1/runs?task={task}", ApiJson.Options) ?? [];
+            if (runs.FirstOrDefault(condition) is { } run)
+            {
+                return (await Scheduler.Http.GetFromJsonAsync<RunResource>($"api/v1/runs/{run.RunId}", ApiJson.Options))!;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"no run of {task} reached the expected state within {timeout}; runs: {string.Join("; ", runs.Select(r => $"{r.RunId} {r.Status} {r.Reason} attempt {r.Attempt}"))}");
+        throw new InvalidOperationException("unreachable");
+    }
+
+    public static IEnumerable<string> Statuses(RunResource run) => run.Events!.Select(e => e.To);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Scheduler.DisposeAsync();
+        try
+        {
+            Folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A killed task's files may still be held for a moment; the OS cleans /tmp.
+        }
+    }
+}
