@@ -21,20 +21,41 @@ internal sealed class WatchedFolderService(
     // Notifications only say "look again": one pending is as good as a thousand.
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private WatcherPair? watchers;
+
+    /// <summary>
+    /// Lays out the folders and starts the notifications before the host reports it has started; the first
+    /// scan, which may import many files that arrived while the service was down, runs after, in the background.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.Enabled)
         {
             WatchLog.Disabled(log);
-            return;
+            return Task.CompletedTask;
         }
 
-        // The first scan may import many files that arrived while the service was down: host start-up does not wait for it.
-        await Task.Yield();
-        using var watchers = StartWatching();
+        watchers = StartWatching();
         WatchLog.Watching(log, folders.Tasks.Path, folders.Calendars.Path, settings.SettleTime, settings.PollInterval);
+        return base.StartAsync(cancellationToken);
+    }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        watchers?.Dispose();
+    }
+
+    public override void Dispose()
+    {
+        watchers?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
         while (!stoppingToken.IsCancellationRequested)
         {
             var pause = settings.PollInterval;
