@@ -23,7 +23,7 @@ internal sealed class WatchOptionsTests
     {
         var refused = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["EasyTask:Watch:PollInterval"] = "00:00:00" }));
 
-        Assert.That(refused!.Message, Does.Contain("EasyTask:Watch: SettleTime must be 0 or more and PollInterval positive"));
+        Assert.That(refused!.Message, Does.Contain("EasyTask:Watch: SettleTime and PollInterval must be positive"));
     }
 
     [Test]

@@ -6,8 +6,8 @@ namespace EasyTask.Scheduler.Definitions.Watch;
 /// </summary>
 internal static partial class WatchLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for task definitions (*.json; calendars in {CalendarFolder}); files are read once unchanged for {SettleTime}, rescanned every {PollInterval}")]
-    public static partial void Watching(ILogger logger, string folder, string calendarFolder, TimeSpan settleTime, TimeSpan pollInterval);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Folder} for task definitions (*.json; calendars in {CalendarFolder}); files are read once unchanged for {SettleMilliseconds} ms, rescanned every {PollMilliseconds} ms")]
+    public static partial void Watching(ILogger logger, string folder, string calendarFolder, double settleMilliseconds, double pollMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "No watched folder configured (EasyTask:Watch:Folder / EASYTASK_TASKS_DIR): definitions come only through the API and CLI")]
     public static partial void Disabled(ILogger logger);
@@ -42,8 +42,8 @@ internal static partial class WatchLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Definition file busy: {File} is open elsewhere ({Reason}); retried on the next scan")]
     public static partial void Busy(ILogger logger, string file, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Watched folder scan failed; retried in {PollInterval}")]
-    public static partial void ScanFailed(ILogger logger, Exception exception, TimeSpan pollInterval);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Watched folder scan failed; retried in {PollMilliseconds} ms")]
+    public static partial void ScanFailed(ILogger logger, Exception exception, double pollMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "File notifications from {Folder} were lost ({Reason}); the next scan finds what was missed")]
     public static partial void NotificationsLost(ILogger logger, string folder, string reason);

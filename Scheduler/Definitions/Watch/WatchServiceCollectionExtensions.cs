@@ -10,8 +10,8 @@ public static class WatchServiceCollectionExtensions
     public static IServiceCollection AddWatchedFolder(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WatchOptions>().Bind(configuration.GetSection(WatchOptions.Section))
-            .Validate(o => o.SettleTime >= TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
-                $"{WatchOptions.Section}: SettleTime must be 0 or more and PollInterval positive")
+            .Validate(o => o.SettleTime > TimeSpan.Zero && o.PollInterval > TimeSpan.Zero,
+                $"{WatchOptions.Section}: SettleTime and PollInterval must be positive")
             .Validate(o => !o.Enabled || o.Folder!.IndexOfAny(Path.GetInvalidPathChars()) < 0,
                 $"{WatchOptions.Section}: Folder is not a valid path")
             .ValidateOnStart();

@@ -37,7 +37,7 @@ internal sealed class WatchedFolderService(
         }
 
         watchers = StartWatching();
-        WatchLog.Watching(log, folders.Tasks.Path, folders.Calendars.Path, settings.SettleTime, settings.PollInterval);
+        WatchLog.Watching(log, folders.Tasks.Path, folders.Calendars.Path, settings.SettleTime.TotalMilliseconds, settings.PollInterval.TotalMilliseconds);
         return base.StartAsync(cancellationToken);
     }
 
@@ -75,7 +75,7 @@ internal sealed class WatchedFolderService(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                WatchLog.ScanFailed(log, ex, settings.PollInterval);
+                WatchLog.ScanFailed(log, ex, settings.PollInterval.TotalMilliseconds);
             }
 
             await PauseAsync(pause, stoppingToken);
@@ -88,13 +88,16 @@ internal sealed class WatchedFolderService(
     /// </summary>
     private WatcherPair StartWatching()
     {
+        FileSystemWatcher? tasks = null;
         try
         {
             folders.EnsureCreated();
-            return new WatcherPair(Watch(folders.Tasks), Watch(folders.Calendars));
+            tasks = Watch(folders.Tasks);
+            return new WatcherPair(tasks, Watch(folders.Calendars));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
+            tasks?.Dispose();
             WatchLog.NotificationsLost(log, folders.Tasks.Path, ex.Message);
             return new WatcherPair(null, null);
         }
