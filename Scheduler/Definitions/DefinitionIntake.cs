@@ -25,8 +25,73 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
         }
 
         var cycle = DependencyCycles.Find(outcome.Value!, name => registry.Find(name)?.Definition.DependsOn?.Select(d => d.Task) ?? []);
-        return cycle is null
-            ? outcome
-            : outcome with { Errors = [new FieldError("depends_on", $"would form a dependency cycle: {string.Join(" → ", cycle)}; a task cannot wait, directly or through others, for itself")] };
+        return cycle is null ? outcome : outcome with { Errors = [CycleError("", cycle)] };
     }
+
+    /// <summary>
+    /// Checks a file holding one definition or an array of them (fields of an array item are prefixed
+    /// <c>[i].</c>). Items of the file see each other: a name or tid given twice is an error, and a
+    /// dependency cycle closed by the file's own items is found as well as one closed by stored tasks.
+    /// </summary>
+    public async Task<IReadOnlyList<ParseOutcome<TaskDefinition>>> CheckManyAsync(string json, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [new(null, [new FieldError("$", "the file is empty; it must hold a task definition (a JSON object) or an array of them")])];
+        }
+
+        var calendars = await catalog.LoadAsync(cancellationToken);
+        var outcomes = TaskDefinitionValidator.CheckMany(json, calendars).ToList();
+        var isArray = json.TrimStart().StartsWith('[');
+        var inFile = outcomes.Where(o => o.Value is not null).Select(o => o.Value!)
+            .GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        IEnumerable<string> UpstreamOf(string name) => inFile.TryGetValue(name, out var sibling)
+            ? (sibling.DependsOn ?? []).Select(d => d.Task)
+            : registry.Find(name)?.Definition.DependsOn?.Select(d => d.Task) ?? [];
+
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var prefix = isArray ? $"[{i}]." : "";
+            if (outcomes[i].Value is not { } definition)
+            {
+                continue;
+            }
+
+            var errors = new List<FieldError>(outcomes[i].Errors);
+            if (FirstIndexOf(outcomes, i, d => d.Name == definition.Name) is { } sameName)
+            {
+                errors.Add(new($"{prefix}name", $"\"{definition.Name}\" is already defined at [{sameName}]; a file may define each task once"));
+            }
+
+            if (FirstIndexOf(outcomes, i, d => d.Tid == definition.Tid) is { } sameTid)
+            {
+                errors.Add(new($"{prefix}tid", $"{definition.Tid} is already used at [{sameTid}]; each task needs its own tid"));
+            }
+
+            if (outcomes[i].Errors.Count == 0 && DependencyCycles.Find(definition, UpstreamOf) is { } cycle)
+            {
+                errors.Add(CycleError(prefix, cycle));
+            }
+
+            outcomes[i] = outcomes[i] with { Errors = errors };
+        }
+
+        return outcomes;
+    }
+
+    private static int? FirstIndexOf(List<ParseOutcome<TaskDefinition>> outcomes, int before, Func<TaskDefinition, bool> match)
+    {
+        for (var j = 0; j < before; j++)
+        {
+            if (outcomes[j].Value is { } earlier && match(earlier))
+            {
+                return j;
+            }
+        }
+
+        return null;
+    }
+
+    private static FieldError CycleError(string prefix, IReadOnlyList<string> cycle) =>
+        new($"{prefix}depends_on", $"would form a dependency cycle: {string.Join(" → ", cycle)}; a task cannot wait, directly or through others, for itself");
 }

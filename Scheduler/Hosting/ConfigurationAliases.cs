@@ -8,6 +8,7 @@ internal static class ConfigurationAliases
 {
     public const string DatabaseKey = "EasyTask:Database";
     public const string BusKey = "EasyTask:Bus";
+    public const string WatchFolderKey = "EasyTask:Watch:Folder";
 
     private static readonly (string Variable, string Key)[] Aliases =
     [
@@ -15,6 +16,7 @@ internal static class ConfigurationAliases
         ("EASYTASK_BUS", BusKey),
         ("EASYTASK_LOG_JSON", SerilogSetup.JsonKey),
         ("EASYTASK_LOG_FILE", SerilogSetup.FileKey),
+        ("EASYTASK_TASKS_DIR", WatchFolderKey),
     ];
 
     /// <summary>Adds the aliases that are set; they rank above appsettings and plain environment variables.</summary>

@@ -1,6 +1,7 @@
 using EasyTask.Scheduler.Api;
 using EasyTask.Scheduler.Cli;
 using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Definitions.Watch;
 using EasyTask.Scheduler.Dispatch;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Scheduling;
@@ -35,6 +36,7 @@ internal static partial class SchedulerHost
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddWatchedFolder(builder.Configuration);
         builder.Services.AddDispatch(builder.Configuration, BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]));
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
