@@ -6,6 +6,7 @@ using EasyTask.Scheduler.Dispatch;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
+using EasyTask.Agent.Messaging;
 
 namespace EasyTask.Scheduler.Hosting;
 
@@ -14,6 +15,7 @@ internal static partial class SchedulerHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
     public const string MigrateOnStartKey = "EasyTask:MigrateOnStart";
+    public const string StandaloneKey = "EasyTask:Standalone";
 
     public static WebApplication Build(string[] args)
     {
@@ -37,7 +39,18 @@ internal static partial class SchedulerHost
         builder.Services.AddSingleton<DefinitionIntake>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
-        builder.Services.AddDispatch(builder.Configuration, BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]));
+        var bus = BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]);
+        if (builder.Configuration.GetValue(StandaloneKey, false))
+        {
+            // One process: the agent's queues live on the scheduler's own bus, and it answers to localhost too.
+            builder.Services.AddDispatch(builder.Configuration, bus, x => x.AddAgentConsumers(), (context, cfg) => cfg.ConfigureAgentQueues(context));
+            builder.Services.AddInProcessAgent(builder.Configuration, ["localhost"]);
+        }
+        else
+        {
+            builder.Services.AddDispatch(builder.Configuration, bus);
+        }
+
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
 
@@ -89,6 +102,11 @@ internal static partial class SchedulerHost
         {
             var database = app.Services.GetRequiredService<DatabaseOptions>();
             LogServing(app.Logger, string.Join(", ", app.Urls), database.Describe());
+            if (app.Configuration.GetValue(StandaloneKey, false))
+            {
+                await StandaloneBanner.WriteAsync(cli.Output, app);
+            }
+
             await app.WaitForShutdownAsync(cancellationToken);
         }
 
