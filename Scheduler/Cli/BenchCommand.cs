@@ -27,6 +27,20 @@ internal static class BenchCommand
             await SchedulingBenchmark.RunAsync(n, k, cli.Output, ct);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling };
+        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling, Dispatch() };
+    }
+
+    private static Command Dispatch()
+    {
+        var bus = new Option<string>("--bus") { Description = "inmemory, or amqp://user:password@host:port/vhost of a running RabbitMQ", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EASYTASK_BUS") ?? "inmemory" };
+        var runs = new Option<int>("--runs") { Description = "Runs of `true` for the throughput figure", DefaultValueFactory = _ => 2_000 };
+        var seconds = new Option<int>("--light-seconds") { Description = "How long the ~10 runs/s latency phase lasts", DefaultValueFactory = _ => 20 };
+        var command = new Command("dispatch", "Raw spawn rate, end-to-end throughput and scheduled-to-start latency with a real agent over the bus") { bus, runs, seconds };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            await DispatchBenchmark.RunAsync(parse.GetValue(bus)!, Math.Max(4, parse.GetValue(runs)), Math.Max(2, parse.GetValue(seconds)), cli.Output, ct);
+            return ExitCodes.Ok;
+        });
+        return command;
     }
 }

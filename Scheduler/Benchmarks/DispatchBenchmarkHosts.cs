@@ -1,0 +1,36 @@
+using EasyTask.Agent.Messaging;
+using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Dispatch;
+using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Benchmarks;
+
+/// <summary>
+/// The scheduler (no HTTP) and one agent named <c>bench</c>, over the given bus: two hosts talking through the
+/// broker for RabbitMQ, one host with the agent on the scheduler's bus for in-memory (the standalone shape).
+/// </summary>
+internal static class DispatchBenchmarkHosts
+{
+    public const string AgentName = "bench";
+
+    public static List<IHost> Build(string folder, BusSettings bus)
+    {
+        var builder = Host.CreateApplicationBuilder(["--name", AgentName, $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "journal")}"]);
+        builder.Logging.ClearProviders();
+        builder.Services.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder, "bench.db")}"));
+        builder.Services.AddScheduling(builder.Configuration);
+        if (bus.InMemory)
+        {
+            builder.Services.AddDispatch(builder.Configuration, bus, x => x.AddAgentConsumers(), (context, cfg) => cfg.ConfigureAgentQueues(context));
+            builder.Services.AddInProcessAgent(builder.Configuration, []);
+            return [builder.Build()];
+        }
+
+        builder.Services.AddDispatch(builder.Configuration, bus);
+        var agent = Host.CreateApplicationBuilder(["--name", AgentName, $"--EASYTASK_AGENT_LOGS={Path.Combine(folder, "logs")}", $"--EASYTASK_AGENT_JOURNAL={Path.Combine(folder, "journal")}"]);
+        agent.Logging.ClearProviders();
+        agent.Services.AddAgentDaemon(agent.Configuration, bus);
+        return [builder.Build(), agent.Build()];
+    }
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints its figures (see BENCHMARKS.md):
+#   scheduling: 100,000 definitions loaded and armed; 1,000 occurrences due in the same second
+#   agent:      raw spawn rate, 1 GiB stdout capture throughput and memory
+#   dispatch:   raw spawn rate, end-to-end throughput over RabbitMQ, scheduled-to-start latency
+# The dispatch benchmark needs a broker: this script starts a throwaway RabbitMQ node on free
+# loopback ports (as user rabbitmq when root), uses it, and stops it. Set EASYTASK_BUS to use yours.
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+dotnet build -c Release -v quiet Scheduler Agent >/dev/null
+
+echo "== scheduling"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench scheduling
+echo "== agent";      dotnet Agent/bin/Release/net10.0/easytask-agent.dll bench
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+broker_pid=""
+work=""
+stop_broker() {
+  if [[ -n $broker_pid ]]; then kill -TERM -- "-$broker_pid" 2>/dev/null || true; sleep 2; kill -KILL -- "-$broker_pid" 2>/dev/null || true; fi
+  if [[ -n $work ]]; then rm -rf "$work"; fi
+}
+trap stop_broker EXIT
+
+if [[ -z ${EASYTASK_BUS:-} ]]; then
+  work="$(mktemp -d /tmp/easytask-bench-rabbitmq-XXXXXX)"
+  amqp="$(free_port)"; dist="$(free_port)"; epmd="$(free_port)"
+  : >"$work/enabled_plugins.erl"; echo "[]." >"$work/enabled_plugins"; : >"$work/rabbitmq.conf"; : >"$work/env.conf"
+  as_rabbitmq=()
+  if [[ $(id -u) -eq 0 ]]; then chown -R rabbitmq:rabbitmq "$work"; as_rabbitmq=(runuser -u rabbitmq --); fi
+  setsid env HOME="$work" ERL_EPMD_PORT="$epmd" RABBITMQ_NODENAME="bench-$$@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+    RABBITMQ_NODE_PORT="$amqp" RABBITMQ_DIST_PORT="$dist" RABBITMQ_MNESIA_BASE="$work/mnesia" RABBITMQ_LOG_BASE="$work/log" \
+    RABBITMQ_CONFIG_FILE="$work/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$work/enabled_plugins" RABBITMQ_CONF_ENV_FILE="$work/env.conf" \
+    "${as_rabbitmq[@]}" /usr/sbin/rabbitmq-server >"$work/server.out" 2>&1 &
+  broker_pid=$!
+  for _ in $(seq 1 120); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$amqp") 2>/dev/null; then break; fi
+    sleep 0.5
+  done
+  sleep 2
+  export EASYTASK_BUS="amqp://guest:guest@127.0.0.1:$amqp/"
+fi
+
+echo "== dispatch over RabbitMQ"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench dispatch --bus "$EASYTASK_BUS"
+echo "== dispatch in one process (in-memory bus, the standalone shape)"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench dispatch --bus inmemory
