@@ -8,7 +8,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
-dotnet build -c Release -v quiet Scheduler Agent >/dev/null
+dotnet build -c Release -v quiet Scheduler >/dev/null   # builds the agent too (project reference)
 
 echo "== scheduling"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench scheduling
 echo "== agent";      dotnet Agent/bin/Release/net10.0/easytask-agent.dll bench

@@ -50,6 +50,20 @@ internal sealed class RabbitMqEndToEndTests
     }
 
     [Test]
+    public async Task Kill_TerminatesARunningTree_AndRecordsKilled_OverRabbitMq()
+    {
+        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        await e2e.InsertAsync(e2e.Definition(407, "e2e_kill", "sleep 300", ",\"retry_attempts\": 3"));
+        var running = await e2e.WaitForRunAsync("e2e_kill", r => r.Status is "RUNNING", Patience);
+
+        using var kill = await e2e.Scheduler.Http.PostAsync($"api/v1/runs/{running.RunId}/kill", null);
+        var run = await e2e.WaitForRunAsync("e2e_kill", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", Patience);
+
+        Assert.That(kill.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted));
+        Assert.That((run.Status, run.Reason, run.Attempt), Is.EqualTo(("TERMINATED", (string?)RunReason.Killed, 1)), "a killed run is not retried");
+    }
+
+    [Test]
     public async Task FailedAttempt_IsRetried_ThenSucceeds_OverRabbitMq()
     {
         await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);

@@ -32,7 +32,9 @@ public static class DispatchServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RunWatch>());
         services.AddMassTransit(x =>
         {
-            x.AddConsumer<AgentEventsConsumer>();
+            // One agent event at a time: events of a run then apply in order, and an embedded SQLite never has
+            // a dozen writers queueing on its single write lock (measured: several times faster than 16 at once).
+            x.AddConsumer<AgentEventsConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
             addMore?.Invoke(x);
             if (bus.InMemory)
             {
