@@ -1,21 +1,29 @@
+using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Runs;
 using EasyTask.Scheduler.Storage;
 
 namespace EasyTask.Scheduler.Api;
 
 /// <summary>
 /// <c>/health</c>: the process answers (liveness, for restarts). <c>/health/ready</c>: its database answers
-/// too (readiness, for load balancers and <c>systemctl</c> checks); 503 with the reason when it does not.
+/// and its message bus answer too (readiness, for load balancers and monitoring); 503 with the reason when not.
 /// </summary>
 internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-        endpoints.MapGet("/health/ready", async (IDatabaseHealth database, CancellationToken ct) =>
+        endpoints.MapGet("/health/ready", async (IDatabaseHealth database, IBusLink bus, BusSettings busSettings, CancellationToken ct) =>
         {
             var result = await database.CheckAsync(ct);
-            var body = new { status = result.IsHealthy ? "ready" : "not ready", database = result.Description };
-            return result.IsHealthy ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var busUp = bus.UpSince is not null;
+            var body = new
+            {
+                status = result.IsHealthy && busUp ? "ready" : "not ready",
+                database = result.Description,
+                bus = $"{busSettings.Describe()} {(busUp ? "connected" : "not connected")}",
+            };
+            return result.IsHealthy && busUp ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         });
         return endpoints;
     }
