@@ -2,7 +2,7 @@ using EasyTask.Agent.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Logging;
+using Serilog;
 using EasyTask.Agent.Messaging;
 using EasyTask.Contracts.Messages;
 
@@ -23,13 +23,7 @@ internal static class AgentHost
         // Under systemd: Type=notify readiness; as a Windows service: SCM lifetime. No-ops otherwise.
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff zzz ";
-            console.ColorBehavior = Console.IsOutputRedirected ? Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Disabled : Microsoft.Extensions.Logging.Console.LoggerColorBehavior.Default;
-        });
-        builder.Logging.AddFilter("MassTransit", LogLevel.Warning);
+        builder.Services.AddSerilog((_, logger) => EasyTaskSerilog.Configure(logger, builder.Configuration));
         builder.Services.AddAgentDaemon(builder.Configuration, BusSettings.Parse(builder.Configuration[BusVariable] ?? builder.Configuration["EasyTask:Bus"]));
         return builder;
     }
