@@ -72,6 +72,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         collection.AddSingleton<AgentRegistry>();
         collection.AddSingleton<IBusLink, AlwaysUpLink>();
         collection.AddSingleton<RunWatch>();
+        collection.AddSingleton<RunOutputSink>();
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         return new EngineHarness(services, folder);

@@ -18,5 +18,12 @@ internal sealed class DispatchLedger(TimeProvider time)
     /// <summary>When the attempt was last sent, or null when this scheduler never sent it (e.g. after a restart).</summary>
     public DateTimeOffset? LastSent(string runId, int attempt) => sent.TryGetValue((runId, attempt), out var at) ? at : null;
 
-    public void Forget(string runId) => sent.Keys.Where(k => k.RunId == runId).ToList().ForEach(k => sent.TryRemove(k, out _));
+    /// <summary>Drops what it knows of runs no longer in flight, so a long-running scheduler does not grow.</summary>
+    public void Retain(IReadOnlySet<string> inFlight)
+    {
+        foreach (var key in sent.Keys.Where(k => !inFlight.Contains(k.RunId)))
+        {
+            sent.TryRemove(key, out _);
+        }
+    }
 }

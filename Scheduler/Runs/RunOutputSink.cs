@@ -29,4 +29,13 @@ internal sealed class RunOutputSink(IOutputStore store)
             : $"\n[easytask: output beyond {CapBytes / 1048576} MB is not kept by the scheduler; the agent's {output.Stream} file has all of it]\n";
         await store.AppendAsync(output.RunId, output.Attempt, output.Stream, output.Sequence, text, cancellationToken);
     }
+
+    /// <summary>Forgets the byte counts of runs no longer in flight (a late batch then starts a fresh count, which is harmless).</summary>
+    public void Retain(IReadOnlySet<string> inFlight)
+    {
+        foreach (var key in stored.Keys.Where(k => !inFlight.Contains(k.Item1)))
+        {
+            stored.TryRemove(key, out _);
+        }
+    }
 }

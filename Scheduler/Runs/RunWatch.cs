@@ -16,6 +16,7 @@ internal sealed class RunWatch(
     TaskRegistry registry,
     AgentRegistry agents,
     DispatchLedger ledger,
+    RunOutputSink output,
     IRunDispatcher dispatcher,
     RunAdvancer advancer,
     RunEnding ending,
@@ -42,6 +43,9 @@ internal sealed class RunWatch(
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         var inFlight = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Trigger, RunStatus.Started, RunStatus.Running], Limit: 10_000), cancellationToken);
+        var ids = inFlight.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
+        ledger.Retain(ids);
+        output.Retain(ids);
         foreach (var run in inFlight)
         {
             if (run.Status == RunStatus.Trigger)
