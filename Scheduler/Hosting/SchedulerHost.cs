@@ -44,6 +44,7 @@ internal static partial class SchedulerHost
         {
             // One process: the agent's queues live on the scheduler's own bus, and it answers to localhost too.
             builder.Services.AddDispatch(builder.Configuration, bus, x => x.AddAgentConsumers(), (context, cfg) => cfg.ConfigureAgentQueues(context));
+            builder.Services.AddHostedService<StandaloneDrain>();
             builder.Services.AddInProcessAgent(builder.Configuration, ["localhost"]);
         }
         else
