@@ -18,7 +18,14 @@ internal sealed class RunFinishedHandler(
     public async Task OnRunFinishedAsync(RunRecord finished, CancellationToken cancellationToken)
     {
         await StartDependencyOnlyTasksAsync(finished.TaskName, cancellationToken);
-        await advancer.RecheckAsync(cancellationToken);
+
+        // Only dependents, and runs queued behind this task's own, can move because of this run; anything else
+        // waiting is picked up by the periodic re-check. Re-reading every ACTIVE run per finish was a hot-path cost.
+        var queued = registry.Find(finished.Tid)?.Definition.Concurrency == ConcurrencyPolicy.Queue;
+        if (queued || registry.DependentsOf(finished.TaskName).Any())
+        {
+            await advancer.RecheckAsync(cancellationToken);
+        }
     }
 
     /// <summary>A task with dependencies and no times runs once each time its conditions become true.</summary>

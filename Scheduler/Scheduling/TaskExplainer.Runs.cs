@@ -43,7 +43,7 @@ internal sealed partial class TaskExplainer
         var latest = await runs.LatestAsync(task.Name, cancellationToken);
         lines.Add(latest is null ? $"{task.Name} has never run." : $"Latest run: {await DescribeRunAsync(latest, cancellationToken)}");
         var now = time.GetUtcNow();
-        var lastOccurrence = task.Schedule.Between(now.AddDays(-7), now).LastOrDefault();
+        var lastOccurrence = LastOccurrenceBefore(task.Schedule, now);
         if (lastOccurrence is not null && (latest is null || latest.ScheduledFor < lastOccurrence.Utc))
         {
             lines.Add(await DescribeOccurrenceAsync(task, lastOccurrence, cancellationToken));
@@ -86,4 +86,10 @@ internal sealed partial class TaskExplainer
 
     private async Task<string> LastDetailAsync(RunRecord run, CancellationToken cancellationToken) =>
         (await runs.EventsAsync(run.RunId, cancellationToken)).LastOrDefault(e => e.Detail is not null)?.Detail ?? "no detail recorded";
+
+    /// <summary>The latest occurrence in the past week; narrow windows first, so a seconds-cron is not walked for a week.</summary>
+    private static Occurrence? LastOccurrenceBefore(TaskSchedule schedule, DateTimeOffset now) =>
+        new[] { TimeSpan.FromHours(1), TimeSpan.FromDays(1), TimeSpan.FromDays(7) }
+            .Select(window => schedule.Between(now - window, now).LastOrDefault())
+            .FirstOrDefault(found => found is not null);
 }

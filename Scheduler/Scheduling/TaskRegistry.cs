@@ -11,6 +11,9 @@ internal sealed class TaskRegistry
     private readonly ConcurrentDictionary<long, ScheduledTask> byTid = new();
     private readonly ConcurrentDictionary<string, long> tidByName = new(StringComparer.Ordinal);
 
+    // Upstream name -> tids of the tasks waiting on it: a finished run looks up its dependents without walking every task.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, byte>> dependents = new(StringComparer.Ordinal);
+
     public int Count => byTid.Count;
 
     public IEnumerable<ScheduledTask> All => byTid.Values;
@@ -21,13 +24,21 @@ internal sealed class TaskRegistry
 
     public void Put(ScheduledTask task)
     {
-        if (byTid.TryGetValue(task.Tid, out var previous) && previous.Name != task.Name)
+        if (byTid.TryGetValue(task.Tid, out var previous))
         {
-            tidByName.TryRemove(previous.Name, out _);
+            Unlink(previous);
+            if (previous.Name != task.Name)
+            {
+                tidByName.TryRemove(previous.Name, out _);
+            }
         }
 
         byTid[task.Tid] = task;
         tidByName[task.Name] = task.Tid;
+        foreach (var upstream in UpstreamOf(task))
+        {
+            dependents.GetOrAdd(upstream, _ => new ConcurrentDictionary<long, byte>())[task.Tid] = 0;
+        }
     }
 
     public ScheduledTask? Remove(string name)
@@ -37,10 +48,29 @@ internal sealed class TaskRegistry
             return null;
         }
 
-        return byTid.TryRemove(tid, out var removed) ? removed : null;
+        if (!byTid.TryRemove(tid, out var removed))
+        {
+            return null;
+        }
+
+        Unlink(removed);
+        return removed;
     }
 
     /// <summary>Tasks that list <paramref name="upstream"/> in their <c>depends_on</c>.</summary>
     public IEnumerable<ScheduledTask> DependentsOf(string upstream) =>
-        byTid.Values.Where(t => t.Definition.DependsOn?.Any(d => d.Task == upstream) == true);
+        dependents.TryGetValue(upstream, out var tids) ? tids.Keys.Select(Find).OfType<ScheduledTask>() : [];
+
+    private static IEnumerable<string> UpstreamOf(ScheduledTask task) => task.Definition.DependsOn?.Select(d => d.Task) ?? [];
+
+    private void Unlink(ScheduledTask task)
+    {
+        foreach (var upstream in UpstreamOf(task))
+        {
+            if (dependents.TryGetValue(upstream, out var tids))
+            {
+                tids.TryRemove(task.Tid, out _);
+            }
+        }
+    }
 }
