@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using EasyTask.Scheduler.Api;
 using EasyTask.Scheduler.Tests.Infrastructure;
@@ -56,25 +55,8 @@ internal sealed class EndToEndFixture : IAsyncDisposable
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Polls the task's runs until one satisfies the condition, or fails the test after the timeout.</summary>
-    public async Task<RunResource> WaitForRunAsync(string task, Func<RunResource, bool> condition, TimeSpan timeout)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + timeout;
-        List<RunResource> runs = [];
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            runs = await Scheduler.Http.GetFromJsonAsync<List<RunResource>>($"api/v1/runs?task={task}", ApiJson.Options) ?? [];
-            if (runs.FirstOrDefault(condition) is { } run)
-            {
-                return (await Scheduler.Http.GetFromJsonAsync<RunResource>($"api/v1/runs/{run.RunId}", ApiJson.Options))!;
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"no run of {task} reached the expected state within {timeout}; runs: {string.Join("; ", runs.Select(r => $"{r.RunId} {r.Status} {r.Reason} attempt {r.Attempt}"))}");
-        throw new InvalidOperationException("unreachable");
-    }
+    public Task<RunResource> WaitForRunAsync(string task, Func<RunResource, bool> condition, TimeSpan timeout) =>
+        Scheduler.WaitForRunAsync(task, condition, timeout);
 
     public static IEnumerable<string> Statuses(RunResource run) => run.Events!.Select(e => e.To);
 

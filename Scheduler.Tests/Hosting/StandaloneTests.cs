@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using EasyTask.Scheduler.Api;
 using EasyTask.Scheduler.Hosting;
 using EasyTask.Scheduler.Storage;
@@ -21,7 +20,7 @@ internal sealed class StandaloneTests
         await File.WriteAllTextAsync(Path.Combine(folder.Path, "tasks", "hello.json"),
             $$"""{"tid": 1, "name": "hello", "cmd": "echo hello from standalone", "run_on_host": "localhost", "cron": "{{cron}}", "stdout": "hello.out"}""");
 
-        var run = await WaitAsync(server, "hello", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", TimeSpan.FromSeconds(40));
+        var run = await server.WaitForRunAsync("hello", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", TimeSpan.FromSeconds(40));
 
         Assert.That((run.Status, run.ReturnCode), Is.EqualTo(("SUCCESS", (int?)0)));
         Assert.That(Directory.GetFiles(Path.Combine(folder.Path, "tasks", "processed"), "hello.*.json"), Has.Length.EqualTo(1));
@@ -38,7 +37,7 @@ internal sealed class StandaloneTests
         using var forced = await server.Http.PostAsync("api/v1/tasks", new StringContent(
             """{"tid": 2, "name": "long", "cmd": "sleep 300", "run_on_host": "localhost"}""", System.Text.Encoding.UTF8, "application/json"));
         await server.Http.PostAsync("api/v1/tasks/long/run", null);
-        var running = await WaitAsync(server, "long", r => r.Status is "RUNNING", TimeSpan.FromSeconds(30));
+        var running = await server.WaitForRunAsync("long", r => r.Status is "RUNNING", TimeSpan.FromSeconds(30));
         var runs = (IRunStore)server.Services.GetService(typeof(IRunStore))!;
 
         await server.DisposeAsync();
@@ -56,24 +55,6 @@ internal sealed class StandaloneTests
             "--EasyTask:Watch:SettleTime=00:00:00.200",
             $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "data", "agent-logs")}",
             $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "data", "agent-journal")}");
-
-    private static async Task<RunResource> WaitAsync(RunningScheduler server, string task, Func<RunResource, bool> condition, TimeSpan timeout)
-    {
-        var deadline = TimeProvider.System.GetUtcNow() + timeout;
-        while (TimeProvider.System.GetUtcNow() < deadline)
-        {
-            var runs = await server.Http.GetFromJsonAsync<List<RunResource>>($"api/v1/runs?task={task}", ApiJson.Options) ?? [];
-            if (runs.FirstOrDefault(condition) is { } run)
-            {
-                return run;
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail($"no run of {task} reached the expected state within {timeout}");
-        throw new InvalidOperationException("unreachable");
-    }
 
     private sealed class TempFolder : IDisposable
     {

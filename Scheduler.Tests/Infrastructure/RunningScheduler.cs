@@ -38,6 +38,26 @@ internal sealed class RunningScheduler : IAsyncDisposable
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options))!;
 
+    /// <summary>Polls the task's runs until one satisfies the condition (returned with its timeline), or fails the test after the timeout.</summary>
+    public async Task<RunResource> WaitForRunAsync(string task, Func<RunResource, bool> condition, TimeSpan timeout)
+    {
+        var deadline = TimeProvider.System.GetUtcNow() + timeout;
+        List<RunResource> runs = [];
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            runs = await Http.GetFromJsonAsync<List<RunResource>>($"api/v1/runs?task={task}", ApiJson.Options) ?? [];
+            if (runs.FirstOrDefault(condition) is { } run)
+            {
+                return (await Http.GetFromJsonAsync<RunResource>($"api/v1/runs/{run.RunId}", ApiJson.Options))!;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"no run of {task} reached the expected state within {timeout}; runs: {string.Join("; ", runs.Select(r => $"{r.RunId} {r.Status} {r.Reason} attempt {r.Attempt}"))}");
+        throw new InvalidOperationException("unreachable");
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
