@@ -82,4 +82,16 @@ public sealed record TaskDefinition
 
     /// <summary>Base delay in seconds of the exponential backoff between retries.</summary>
     [JsonPropertyName("retry_delay")] public int RetryDelay { get; init; } = TaskDefaults.RetryDelaySeconds;
+
+    /// <summary>When set, only these non-zero return codes are retried; any other exit fails at once (permanent).</summary>
+    [JsonPropertyName("retry_on_exit_codes")] public IReadOnlyList<int>? RetryOnExitCodes { get; init; }
+
+    /// <summary>Seconds after its scheduled time by which a run must have STARTED; later, a <c>late</c> alert is raised.</summary>
+    [JsonPropertyName("late_after")] public int? LateAfter { get; init; }
+
+    /// <summary>Seconds a run is expected to take; a run still going past it raises a <c>long_running</c> alert (it is not killed).</summary>
+    [JsonPropertyName("expected_duration")] public int? ExpectedDuration { get; init; }
+
+    /// <summary>Per-task alert routing that overrides the configured rules.</summary>
+    [JsonPropertyName("notify")] public TaskNotify? Notify { get; init; }
 }

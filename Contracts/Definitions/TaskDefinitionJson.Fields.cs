@@ -36,6 +36,10 @@ public static partial class TaskDefinitionJson
         ["misfire_grace"] = (v, r, d) => r.Int32(v, "misfire_grace", "seconds as " + NonNegative) is { } x ? d with { MisfireGrace = x } : d,
         ["concurrency"] = (v, r, d) => r.String(v, "concurrency") is { } x ? d with { Concurrency = x } : d,
         ["retry_delay"] = (v, r, d) => r.Int32(v, "retry_delay", "seconds as " + NonNegative) is { } x ? d with { RetryDelay = x } : d,
+        ["retry_on_exit_codes"] = (v, r, d) => ReadExitCodes(v, r) is { } x ? d with { RetryOnExitCodes = x } : d,
+        ["late_after"] = (v, r, d) => v.ValueKind == JsonValueKind.Null ? d : r.Int32(v, "late_after", "seconds as a whole number") is { } x ? d with { LateAfter = x } : d,
+        ["expected_duration"] = (v, r, d) => v.ValueKind == JsonValueKind.Null ? d : r.Int32(v, "expected_duration", "seconds as a whole number") is { } x ? d with { ExpectedDuration = x } : d,
+        ["notify"] = (v, r, d) => ReadNotify(v, r) is { } x ? d with { Notify = x } : d,
     };
 
     /// <summary>The field names a definition may hold.</summary>

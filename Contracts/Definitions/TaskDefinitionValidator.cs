@@ -25,6 +25,7 @@ public static partial class TaskDefinitionValidator
         var errors = new List<FieldError>();
         CheckIdentity(definition, errors);
         CheckExecution(definition, errors);
+        CheckMonitoring(definition, errors);
         CheckSchedule(definition, calendars, errors);
         CheckDependencies(definition, errors);
         return errors;

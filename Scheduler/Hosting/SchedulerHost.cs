@@ -3,6 +3,7 @@ using EasyTask.Scheduler.Cli;
 using EasyTask.Scheduler.Definitions;
 using EasyTask.Scheduler.Definitions.Watch;
 using EasyTask.Scheduler.Dispatch;
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
@@ -39,6 +40,7 @@ internal static partial class SchedulerHost
         builder.Services.AddSingleton<DefinitionIntake>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
+        builder.Services.AddMonitoring(builder.Configuration);
         var bus = BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]);
         if (builder.Configuration.GetValue(StandaloneKey, false))
         {
@@ -65,6 +67,7 @@ internal static partial class SchedulerHost
         app.MapRunActions();
         app.MapAgentApi();
         app.MapHealth();
+        app.MapMonitoring();
         return app;
     }
 

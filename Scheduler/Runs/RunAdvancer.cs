@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 
@@ -18,6 +19,7 @@ internal sealed partial class RunAdvancer(
     DependencyEvaluator dependencies,
     IRunDispatcher dispatcher,
     RetryTimers retries,
+    CircuitBreakers breakers,
     TimeProvider time,
     ILogger<RunAdvancer> log) : IDisposable
 {
@@ -87,6 +89,12 @@ internal sealed partial class RunAdvancer(
                 return null;
             }
 
+            if (breakers.Blocked(run.Host, run.RunId) is { } open)
+            {
+                waiting[run.RunId] = open;
+                return null;
+            }
+
             retries.Clear(run.RunId);
             return (new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: $"retry: attempt {run.Attempt}"), task.Definition);
         }
@@ -108,6 +116,12 @@ internal sealed partial class RunAdvancer(
             case DependencyOutcome.Failed:
                 return (Fail(run, RunReason.DependencyFailed, verdict.Explanation), null);
             default:
+                if (breakers.Blocked(run.Host, run.RunId) is { } blocked)
+                {
+                    waiting[run.RunId] = blocked;
+                    return null;
+                }
+
                 return (new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: verdict.Explanation), task.Definition);
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 
@@ -16,6 +17,7 @@ internal sealed class RunEnding(
     RetryTimers retries,
     RunAdvancer advancer,
     RunFinishedHandler finished,
+    RunMonitor monitor,
     TimeProvider time,
     ILogger<RunEnding> log)
 {
@@ -25,8 +27,10 @@ internal sealed class RunEnding(
             new RunAttempt(run.RunId, run.Attempt, result.Status, result.Reason, result.ReturnCode, run.Host, result.StartedAt ?? run.StartedAt, result.FinishedAt),
             cancellationToken);
         advancer.ForgetWaiting(run.RunId);
+        var errorClass = await monitor.AttemptEndedAsync(run, result, cancellationToken);
         var definition = registry.Find(run.Tid)?.Definition;
-        var retry = result.Status != RunStatus.Success && result.Reason != RunReason.Killed && definition is not null && run.Attempt <= definition.RetryAttempts;
+        var retry = result.Status != RunStatus.Success && result.Reason != RunReason.Killed && definition is not null && run.Attempt <= definition.RetryAttempts
+            && errorClass is not { IsRetryable: false };
         if (retry)
         {
             await RetryAsync(run, result, definition!.RetryAttempts + 1, TimeSpan.FromSeconds(definition.RetryDelay), actor, cancellationToken);
@@ -45,6 +49,7 @@ internal sealed class RunEnding(
         var duration = ended.StartedAt is { } started ? (long)(result.FinishedAt - started).TotalMilliseconds : 0;
         RunLog.ExecutionResult(log, run.RunId, run.TaskName, run.Host, result.Status.ToText(), result.Reason,
             result.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-", duration, run.Attempt);
+        await monitor.RunEndedAsync(ended, result, errorClass, cancellationToken);
         await finished.OnRunFinishedAsync(ended, cancellationToken);
     }
 
@@ -66,6 +71,7 @@ internal sealed class RunEnding(
         }
 
         RunLog.RetryScheduled(log, run.RunId, run.TaskName, run.Host, run.Attempt, result.Status.ToText(), result.Reason, run.Attempt + 1, maxAttempts, (long)delay.TotalMilliseconds);
+        await monitor.RetriedAsync(run, delay, run.Attempt + 1, maxAttempts, cancellationToken);
         _ = RetryLaterAsync(waiting, delay);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Scheduler.Storage;
 
 namespace EasyTask.Scheduler.Runs;
@@ -8,7 +9,7 @@ namespace EasyTask.Scheduler.Runs;
 /// Keeps the output agents stream, up to a cap per run and stream: the complete output always stays in the
 /// agent's files; the scheduler's copy is for viewing and must not let one chatty task fill the database.
 /// </summary>
-internal sealed class RunOutputSink(IOutputStore store)
+internal sealed class RunOutputSink(IOutputStore store, OutputFeed feed)
 {
     public const int CapBytes = 8 * 1024 * 1024;
 
@@ -28,6 +29,7 @@ internal sealed class RunOutputSink(IOutputStore store)
             ? output.Text
             : $"\n[easytask: output beyond {CapBytes / 1048576} MB is not kept by the scheduler; the agent's {output.Stream} file has all of it]\n";
         await store.AppendAsync(output.RunId, output.Attempt, output.Stream, output.Sequence, text, cancellationToken);
+        feed.Publish(output.RunId, output.Attempt, output.Stream, text);
     }
 
     /// <summary>Forgets the byte counts of runs no longer in flight (a late batch then starts a fresh count, which is harmless).</summary>

@@ -1,5 +1,6 @@
 using EasyTask.Contracts.Messages;
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Scheduler.Storage;
 
 namespace EasyTask.Scheduler.Runs;
@@ -9,7 +10,7 @@ namespace EasyTask.Scheduler.Runs;
 /// process starts, → SUCCESS | FAILED | TERMINATED when it ends. Every report is checked against the run's
 /// attempt and status, so a stale or redelivered message changes nothing.
 /// </summary>
-internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunAdvancer advancer, ILogger<RunProgress> log)
+internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunAdvancer advancer, RunMonitor monitor, ILogger<RunProgress> log)
 {
     public async Task AcceptedAsync(RunAccepted message, CancellationToken cancellationToken)
     {
@@ -19,9 +20,10 @@ internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunA
             return;
         }
 
-        if (await MoveAsync(run, RunStatus.Started, message.Host, $"accepted by agent {message.Host}", cancellationToken) is not null)
+        if (await MoveAsync(run, RunStatus.Started, message.Host, $"accepted by agent {message.Host}", cancellationToken) is { } accepted)
         {
             RunLog.Acknowledged(log, run.RunId, run.TaskName, message.Host, run.Attempt);
+            await monitor.RunAcceptedAsync(accepted, cancellationToken);
         }
     }
 
@@ -37,12 +39,19 @@ internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunA
         {
             // The acknowledgement was lost or overtaken: the start proves the agent has the run.
             run = await MoveAsync(run, RunStatus.Started, message.Host, $"accepted by agent {message.Host} (known from its start report)", cancellationToken);
+            if (run is not null)
+            {
+                await monitor.RunAcceptedAsync(run, cancellationToken);
+            }
         }
 
         if (run?.Status == RunStatus.Started)
         {
             var files = message.StdoutPath is null ? "" : $"; stdout {message.StdoutPath}, stderr {message.StderrPath}";
-            await MoveAsync(run, RunStatus.Running, message.Host, $"process {message.ProcessId} started{files}", cancellationToken, startedAt: message.At);
+            if (await MoveAsync(run, RunStatus.Running, message.Host, $"process {message.ProcessId} started{files}", cancellationToken, startedAt: message.At) is { } running)
+            {
+                await monitor.AttemptStartedAsync(running, message.At, cancellationToken);
+            }
         }
     }
 

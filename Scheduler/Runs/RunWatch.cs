@@ -1,4 +1,5 @@
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ internal sealed class RunWatch(
     IRunDispatcher dispatcher,
     RunAdvancer advancer,
     RunEnding ending,
+    CircuitBreakers breakers,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<RunWatch> log) : BackgroundService
@@ -65,6 +67,12 @@ internal sealed class RunWatch(
         if (!agents.IsAlive(run.Host))
         {
             advancer.NoteWaiting(run.RunId, $"waiting for an agent: {agents.Describe(run.Host)}");
+            return;
+        }
+
+        if (breakers.Blocked(run.Host, run.RunId) is { } open)
+        {
+            advancer.NoteWaiting(run.RunId, open);
             return;
         }
 

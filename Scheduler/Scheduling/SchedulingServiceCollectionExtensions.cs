@@ -1,3 +1,4 @@
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Scheduler.Definitions;
 using EasyTask.Scheduler.Runs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<RunAdvancer>();
         services.AddSingleton<RetryTimers>();
         services.AddSingleton<RunProgress>();
+        services.AddRunMonitoring();
         services.AddSingleton<RunEnding>();
         services.AddSingleton<RunFinishedHandler>();
         services.AddSingleton<RunCreator>();

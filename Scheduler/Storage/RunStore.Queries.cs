@@ -10,7 +10,8 @@ internal sealed partial class RunStore
 
     private const string EventsSql =
         "SELECT id AS Id, run_id AS RunId, attempt AS Attempt, at AS At, actor AS Actor, from_status AS FromStatus, to_status AS ToStatus, detail AS Detail " +
-        "FROM run_events WHERE run_id = @runId ORDER BY id";
+        // Typed monitoring events (event_type set) belong to the timeline endpoint; run show lists the status moves.
+        "FROM run_events WHERE run_id = @runId AND event_type IS NULL ORDER BY id";
 
     public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken)
     {

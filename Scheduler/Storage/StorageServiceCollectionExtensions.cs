@@ -34,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<IAgentStore, AgentStore>();
         services.AddSingleton<IOutputStore, OutputStore>();
+        services.AddSingleton<IMonitoringStore, MonitoringStore>();
+        services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<IDatabaseHealth>(provider => provider.GetRequiredService<DatabaseHealth>());
         return services;

@@ -1,0 +1,27 @@
+namespace EasyTask.Scheduler.Monitoring;
+
+/// <summary>Refreshes the queue-depth and agents-alive gauges every few seconds, so a scrape never waits for the database.</summary>
+internal sealed partial class MetricsSampler(HealthReporter health, ILogger<MetricsSampler> log) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await health.ReportAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(log, ex);
+            }
+
+            await Task.Delay(Interval, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Sampling queue depth and agents for metrics failed; trying again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,50 @@
+namespace EasyTask.Scheduler.Storage;
+
+/// <summary>
+/// What monitoring reads and writes beside the run lifecycle: typed timeline events, attempts with their error
+/// class, the failed-runs list, operator retries of final runs, health figures and retention.
+/// </summary>
+internal interface IMonitoringStore
+{
+    /// <summary>Appends a typed event to the run's timeline.</summary>
+    Task AppendAsync(NewTimelineEvent entry, CancellationToken cancellationToken);
+
+    /// <summary>The run's whole timeline (status moves and typed events), oldest first.</summary>
+    Task<IReadOnlyList<TimelineEvent>> TimelineAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Timeline rows of every run after event id <paramref name="afterId"/>, oldest first, with each run's task (the live stream).</summary>
+    Task<IReadOnlyList<StreamEvent>> EventsAfterAsync(long afterId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The newest event id, 0 when there is none.</summary>
+    Task<long> LastEventIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every finished attempt of the run, in order.</summary>
+    Task<IReadOnlyList<AttemptDetail>> AttemptsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Stores an attempt's error class and detail (the attempt row must exist).</summary>
+    Task ClassifyAttemptAsync(string runId, int attempt, string errorClass, string? detail, CancellationToken cancellationToken);
+
+    /// <summary>Puts the run on the failed-runs list, or refreshes its entry (a retried run that failed again).</summary>
+    Task AddFailedAsync(FailedRun entry, CancellationToken cancellationToken);
+
+    /// <summary>The failed-runs list, newest first.</summary>
+    Task<IReadOnlyList<FailedRun>> FailedAsync(FailedRunQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The run's entry on the failed-runs list, or null.</summary>
+    Task<FailedRun?> FindFailedAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the entry dismissed; false when the run is not on the list.</summary>
+    Task<bool> DismissAsync(string runId, string by, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends a final run back to ACTIVE as a new attempt (guarded by status and version), clears its outcome,
+    /// takes it off the failed-runs list and records the move; null when the run changed meanwhile.
+    /// </summary>
+    Task<RunRecord?> ReopenAsync(RunRecord run, string actor, string detail, CancellationToken cancellationToken);
+
+    /// <summary>Figures for the health view.</summary>
+    Task<HealthFigures> HealthAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="batch"/> final runs finished before <paramref name="before"/>, with their events, attempts, output and alerts; returns how many runs went.</summary>
+    Task<int> PurgeAsync(DateTimeOffset before, int batch, CancellationToken cancellationToken);
+}

@@ -1,0 +1,132 @@
+using System.Data;
+using System.Text;
+using Dapper;
+using EasyTask.Contracts.Runs;
+
+namespace EasyTask.Scheduler.Storage;
+
+internal sealed partial class MonitoringStore
+{
+    private static readonly string[] FailedColumns =
+        ["run_id", "tid", "task_name", "host", "status", "reason", "error_class", "return_code", "attempts", "detail", "failed_at", "dismissed_at", "dismissed_by"];
+
+    private const string FindFailedSql = "SELECT " + FailedRunRow.Columns + " FROM failed_runs WHERE run_id = @runId";
+
+    private const string DismissSql = "UPDATE failed_runs SET dismissed_at = @at, dismissed_by = @by WHERE run_id = @runId";
+
+    private const string RemoveFailedSql = "DELETE FROM failed_runs WHERE run_id = @runId";
+
+    // The guard lives in the SQL, as for every run move; the outcome of the previous attempt is cleared.
+    private const string ReopenSql =
+        "UPDATE runs SET status = 'ACTIVE', attempt = attempt + 1, version = version + 1, reason = NULL, return_code = NULL, " +
+        "started_at = NULL, finished_at = NULL WHERE run_id = @runId AND status = @from AND version = @expected";
+
+    private const string MoveEventSql =
+        "INSERT INTO run_events (run_id, attempt, at, actor, from_status, to_status, detail) VALUES (@runId, @attempt, @at, @actor, @from, 'ACTIVE', @detail)";
+
+    public async Task AddFailedAsync(FailedRun entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var sql = connections.Dialect.Upsert("failed_runs", "run_id", FailedColumns,
+            "status = @status, reason = @reason, error_class = @error_class, return_code = @return_code, attempts = @attempts, " +
+            "detail = @detail, failed_at = @failed_at, dismissed_at = NULL, dismissed_by = NULL");
+        var parameters = new DynamicParameters();
+        parameters.Add("run_id", entry.RunId, DbType.String);
+        parameters.Add("tid", entry.Tid, DbType.Int64);
+        parameters.Add("task_name", entry.TaskName, DbType.String);
+        parameters.Add("host", entry.Host, DbType.String);
+        parameters.Add("status", entry.Status, DbType.String);
+        parameters.Add("reason", entry.Reason, DbType.String);
+        parameters.Add("error_class", entry.ErrorClass, DbType.String);
+        parameters.Add("return_code", entry.ReturnCode, DbType.Int32);
+        parameters.Add("attempts", entry.Attempts, DbType.Int32);
+        parameters.Add("detail", entry.Detail, DbType.String);
+        parameters.Add("failed_at", EpochMilliseconds.From(entry.FailedAt), DbType.Int64);
+        parameters.Add("dismissed_at", null, DbType.Int64);
+        parameters.Add("dismissed_by", null, DbType.String);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<FailedRun>> FailedAsync(FailedRunQuery query, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = FailedCommand(connections.Dialect, query);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<FailedRunRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToFailedRun()).ToList();
+    }
+
+    internal static (string Sql, DynamicParameters Parameters) FailedCommand(ISqlDialect dialect, FailedRunQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var sql = new StringBuilder("SELECT ").Append(FailedRunRow.Columns).Append(" FROM failed_runs WHERE 1 = 1");
+        var parameters = new DynamicParameters();
+        if (!query.IncludeDismissed)
+        {
+            sql.Append(" AND dismissed_at IS NULL");
+        }
+
+        if (query.Task is not null)
+        {
+            sql.Append(" AND task_name = @task");
+            parameters.Add("task", query.Task, DbType.String);
+        }
+
+        if (query.Host is not null)
+        {
+            sql.Append(" AND host = @host");
+            parameters.Add("host", query.Host, DbType.String);
+        }
+
+        if (query.Since is { } since)
+        {
+            sql.Append(" AND failed_at >= @since");
+            parameters.Add("since", EpochMilliseconds.From(since), DbType.Int64);
+        }
+
+        sql.Append(" ORDER BY failed_at DESC, run_id DESC ").Append(dialect.Page("offset", "limit"));
+        parameters.Add("offset", 0, DbType.Int32);
+        parameters.Add("limit", Math.Clamp(query.Limit, 1, 10_000), DbType.Int32);
+        return (sql.ToString(), parameters);
+    }
+
+    public async Task<FailedRun?> FindFailedAsync(string runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<FailedRunRow>(new CommandDefinition(FindFailedSql, new { runId }, cancellationToken: cancellationToken));
+        return row?.ToFailedRun();
+    }
+
+    public async Task<bool> DismissAsync(string runId, string by, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            DismissSql, new { runId, by, at = EpochMilliseconds.Now(time) }, cancellationToken: cancellationToken));
+        return changed > 0;
+    }
+
+    public async Task<RunRecord?> ReopenAsync(RunRecord run, string actor, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var from = run.Status.ToText();
+        var moved = await connection.ExecuteAsync(new CommandDefinition(
+            ReopenSql, new { runId = run.RunId, from, expected = run.Version }, transaction, cancellationToken: cancellationToken));
+        if (moved == 0)
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleAsync<RunRow>(new CommandDefinition(
+            "SELECT " + RunRow.Columns + " FROM runs WHERE run_id = @runId", new { runId = run.RunId }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            MoveEventSql,
+            new { runId = run.RunId, attempt = (int)row.Attempt, at = EpochMilliseconds.Now(time), actor, from, detail },
+            transaction,
+            cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(RemoveFailedSql, new { runId = run.RunId }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return row.ToRecord();
+    }
+}
