@@ -14,6 +14,8 @@ internal static class CliApplication
         RunsCommand.Create(),
         RunCommand.Create(),
         AgentsCommand.Create(),
+        AlertsCommand.Create(),
+        StatusCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
     };

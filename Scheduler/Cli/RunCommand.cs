@@ -8,7 +8,16 @@ namespace EasyTask.Scheduler.Cli;
 /// <summary><c>easytask run show RUN_ID</c>: the whole story of one run.</summary>
 internal static class RunCommand
 {
-    public static Command Create() => new("run", "Inspect, kill or read the output of one run") { Show(), Kill(), Logs() };
+    public static Command Create()
+    {
+        var command = new Command("run", "Inspect, kill, retry or read the output of one run") { Show(), Kill(), Logs() };
+        foreach (var monitoring in RunMonitoringCommands.Create())
+        {
+            command.Subcommands.Add(monitoring);
+        }
+
+        return command;
+    }
 
     private static Command Kill()
     {
@@ -33,12 +42,23 @@ internal static class RunCommand
         var runId = new Argument<string>("RUN_ID") { Description = "The run's id" };
         var stderr = new Option<bool>("--stderr") { Description = "Print stderr instead of stdout" };
         var attempt = new Option<int?>("--attempt") { Description = "Which attempt (default: the latest)" };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new output as it arrives, until the run ends" };
         var server = CliOptions.Server();
-        var command = new Command("logs", "Print a run's captured output (as streamed by its agent)") { runId, stderr, attempt, server };
+        var command = new Command("logs", "Print a run's captured output (as streamed by its agent)") { runId, stderr, attempt, follow, server };
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
-            var text = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null))
-                .RunLogsAsync(parse.GetValue(runId)!, parse.GetValue(stderr) ? "stderr" : "stdout", parse.GetValue(attempt), ct);
+            var client = SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null));
+            var stream = parse.GetValue(stderr) ? "stderr" : "stdout";
+            if (parse.GetValue(follow) && !LiveFollow.IsFinal((await client.GetRunAsync(parse.GetValue(runId)!, ct)).Status))
+            {
+                // Listen first, then print what is stored, so nothing said in between is missed.
+                var live = LiveFollow.LogsAsync(client, parse.GetValue(runId)!, stream, cli.Output, ct);
+                await cli.Output.WriteAsync(await client.RunLogsAsync(parse.GetValue(runId)!, stream, parse.GetValue(attempt), ct));
+                await live;
+                return ExitCodes.Ok;
+            }
+
+            var text = await client.RunLogsAsync(parse.GetValue(runId)!, stream, parse.GetValue(attempt), ct);
             await cli.Output.WriteAsync(text);
             return ExitCodes.Ok;
         });

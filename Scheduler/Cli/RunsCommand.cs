@@ -16,7 +16,8 @@ internal static class RunsCommand
         var limit = new Option<int>("--limit") { Description = "At most this many runs (1-10000)", DefaultValueFactory = _ => 100 };
         var server = CliOptions.Server();
         var json = CliOptions.Json();
-        var command = new Command("runs", "List runs, newest first: status, reason, return code, host, times") { task, status, since, limit, server, json };
+        var follow = new Option<bool>("--follow", "-f") { Description = "After the list, keep printing status changes as they happen (Ctrl+C to stop)" };
+        var command = new Command("runs", "List runs, newest first: status, reason, return code, host, times") { task, status, since, limit, server, json, follow, FailedRunsCommand.Create() };
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             var client = SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null));
@@ -27,7 +28,7 @@ internal static class RunsCommand
                 return ExitCodes.Ok;
             }
 
-            if (runs.Count == 0)
+            if (runs.Count == 0 && !parse.GetValue(follow))
             {
                 await cli.Output.WriteLineAsync($"No runs scheduled in the last {parse.GetValue(since)} match.");
                 return ExitCodes.Ok;
@@ -39,6 +40,11 @@ internal static class RunsCommand
                 CliFormat.Time(r.ScheduledFor), CliFormat.Time(r.StartedAt), CliFormat.Duration(r.DurationMs),
             }).ToList();
             await TextTable.WriteAsync(cli.Output, ["RUN ID", "TASK", "STATUS", "REASON", "RC", "HOST", "SCHEDULED", "STARTED", "DURATION"], rows);
+            if (parse.GetValue(follow))
+            {
+                await LiveFollow.RunsAsync(client, parse.GetValue(task), parse.GetValue(status), cli.Output, ct);
+            }
+
             return ExitCodes.Ok;
         });
         return command;

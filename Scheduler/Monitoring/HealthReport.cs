@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EasyTask.Scheduler.Monitoring;
 
 /// <summary>The monitoring health view (<c>GET /api/v1/monitoring/health</c>, <c>easytask status</c>).</summary>
@@ -6,9 +8,9 @@ internal sealed record HealthReport(
     DateTimeOffset At,
     QueueDepth Queue,
     IReadOnlyDictionary<string, int> RunsLastHour,
-    IReadOnlyDictionary<string, int> RunsLast24h,
-    double? FailureRate24h,
-    DurationFigures Duration24h,
+    [property: JsonPropertyName("runs_last_24h")] IReadOnlyDictionary<string, int> RunsLast24h,
+    [property: JsonPropertyName("failure_rate_24h")] double? FailureRate24h,
+    [property: JsonPropertyName("duration_24h")] DurationFigures Duration24h,
     int AgentsAlive,
     int AgentsLost,
     IReadOnlyList<AgentHealth> Agents,

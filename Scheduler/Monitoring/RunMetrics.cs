@@ -12,6 +12,10 @@ internal sealed class RunMetrics : IDisposable
 {
     public const string MeterName = "EasyTask.Scheduler";
 
+    // Seconds: batch runs last from milliseconds to hours; lag should stay well under a second.
+    private static readonly double[] DurationBuckets = [0.1, 0.5, 1, 5, 15, 30, 60, 300, 900, 1800, 3600, 7200, 14400];
+    private static readonly double[] LagBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 300];
+
     private readonly Meter meter = new(MeterName);
     private readonly Counter<long> started;
     private readonly Counter<long> finished;
@@ -26,8 +30,8 @@ internal sealed class RunMetrics : IDisposable
         started = meter.CreateCounter<long>("easytask_runs_started", description: "Runs whose execution began (first attempt accepted by an agent).");
         finished = meter.CreateCounter<long>("easytask_runs_finished", description: "Runs that reached a final status.");
         retried = meter.CreateCounter<long>("easytask_runs_retried", description: "Automatic and manual retries of runs.");
-        duration = meter.CreateHistogram<double>("easytask_run_duration", "s", "Run duration from process start to its end.");
-        lag = meter.CreateHistogram<double>("easytask_schedule_lag", "s", "From a run's scheduled time to its process start.");
+        duration = meter.CreateHistogram("easytask_run_duration", "s", "Run duration from process start to its end.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        lag = meter.CreateHistogram("easytask_schedule_lag", "s", "From a run's scheduled time to its process start.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         meter.CreateObservableGauge("easytask_queue_depth", ObserveQueue, description: "Runs waiting in ACTIVE or TRIGGER, per host.");
         meter.CreateObservableGauge("easytask_agents_alive", () => Volatile.Read(ref agentsAlive), description: "Agents heartbeating within the agent timeout.");
     }
