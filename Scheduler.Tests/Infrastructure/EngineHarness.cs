@@ -47,6 +47,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public AgentRegistry Agents => services.GetRequiredService<AgentRegistry>();
 
+    /// <summary>Everything the engine was built from, for tests of features layered on it (monitoring).</summary>
+    public IServiceProvider Services => services;
+
     /// <summary>Tells the engine about a change made directly in the store, as the API does after each write.</summary>
     public Task SavedAsync(StoredTask stored) => services.GetRequiredService<ITaskChangeListener>().TaskSavedAsync(stored, CancellationToken.None);
 
