@@ -44,6 +44,7 @@ internal static class StreamEndpoints
             await response.WriteAsync(": easytask live stream\n\n", ct);
             await response.Body.FlushAsync(ct);
             var last = await ReplayAsync(response, filter, LastEventId(context.Request), store, ct);
+            live.Rewind(last);
             var tasks = new Dictionary<string, string>(StringComparer.Ordinal);
             var nextEvent = events.WaitToReadAsync(ct).AsTask();
             var nextLine = lines.WaitToReadAsync(ct).AsTask();

@@ -13,7 +13,20 @@ internal sealed partial class LiveFeed(IMonitoringStore store, ILogger<LiveFeed>
 
     private const int Batch = 500;
 
+    private long rewind = long.MaxValue;
+
     public Subscribers<StreamEvent> Clients { get; } = new();
+
+    /// <summary>A new client has seen everything up to <paramref name="eventId"/>: the next read starts no later than there (clients drop what they saw).</summary>
+    public void Rewind(long eventId)
+    {
+        long current;
+        do
+        {
+            current = Volatile.Read(ref rewind);
+        }
+        while (eventId < current && Interlocked.CompareExchange(ref rewind, eventId, current) != current);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -30,7 +43,12 @@ internal sealed partial class LiveFeed(IMonitoringStore store, ILogger<LiveFeed>
                     continue;
                 }
 
-                if (last < 0)
+                var from = Interlocked.Exchange(ref rewind, long.MaxValue);
+                if (from != long.MaxValue && (last < 0 || from < last))
+                {
+                    last = from;
+                }
+                else if (last < 0)
                 {
                     last = await store.LastEventIdAsync(stoppingToken);
                 }

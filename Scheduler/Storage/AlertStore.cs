@@ -12,7 +12,9 @@ internal sealed class AlertStore(IDbConnectionFactory connections, TimeProvider 
     private const string DeliverySql =
         "INSERT INTO alert_deliveries (alert_id, channel, status, attempts, next_at) VALUES (@alertId, @channel, 'pending', 0, @nextAt)";
 
-    private const string DeliveriesOfSql = "SELECT " + AlertDeliveryRow.Columns + " FROM alert_deliveries WHERE alert_id IN @ids ORDER BY channel";
+    /// <summary>Deliveries of <paramref name="count"/> alerts, parameters <c>@id0</c>…</summary>
+    internal static string DeliveriesOfSql(int count) =>
+        $"SELECT {AlertDeliveryRow.Columns} FROM alert_deliveries WHERE alert_id IN ({SqlLists.NumberedParameters("id", count)}) ORDER BY channel";
 
     private const string FindSql = "SELECT " + AlertRow.Columns + " FROM alerts WHERE id = @id";
 
@@ -119,8 +121,13 @@ internal sealed class AlertStore(IDbConnectionFactory connections, TimeProvider 
             return [];
         }
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var deliveries = (await connection.QueryAsync<AlertDeliveryRow>(new CommandDefinition(DeliveriesOfSql, new { ids }, cancellationToken: cancellationToken)))
+        var parameters = new DynamicParameters();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            parameters.Add($"id{i}", rows[i].Id, DbType.Int64);
+        }
+
+        var deliveries = (await connection.QueryAsync<AlertDeliveryRow>(new CommandDefinition(DeliveriesOfSql(rows.Count), parameters, cancellationToken: cancellationToken)))
             .ToLookup(d => d.AlertId);
         return rows.Select(r => r.ToAlert(deliveries[r.Id].Select(d => d.ToDelivery()).ToList())).ToList();
     }

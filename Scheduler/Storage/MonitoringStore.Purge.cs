@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 
 namespace EasyTask.Scheduler.Storage;
@@ -19,16 +20,23 @@ internal sealed partial class MonitoringStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (ids.Count > 0)
         {
-            // Dapper expands "IN @ids" into one parameter per id; a batch stays far below SQL Server's 2100.
+            // One parameter per id (PostgreSQL would take an array, SQL Server would not); a batch stays far below SQL Server's 2100.
+            var list = SqlLists.NumberedParameters("id", ids.Count);
+            var parameters = new DynamicParameters();
+            for (var i = 0; i < ids.Count; i++)
+            {
+                parameters.Add($"id{i}", ids[i], DbType.String);
+            }
+
             foreach (var table in RunTables)
             {
-                await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE run_id IN @ids", new { ids }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE run_id IN ({list})", parameters, transaction, cancellationToken: cancellationToken));
             }
 
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM alert_deliveries WHERE alert_id IN (SELECT id FROM alerts WHERE run_id IN @ids)", new { ids }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM alerts WHERE run_id IN @ids", new { ids }, transaction, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM runs WHERE run_id IN @ids", new { ids }, transaction, cancellationToken: cancellationToken));
+                $"DELETE FROM alert_deliveries WHERE alert_id IN (SELECT id FROM alerts WHERE run_id IN ({list}))", parameters, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM alerts WHERE run_id IN ({list})", parameters, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM runs WHERE run_id IN ({list})", parameters, transaction, cancellationToken: cancellationToken));
         }
 
         // Alerts about hosts (breakers) have no run; they age out on their own date.
