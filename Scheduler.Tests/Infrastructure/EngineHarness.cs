@@ -63,6 +63,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(time);
         collection.AddSingleton<RecordingDispatcher>();
         collection.AddSingleton<IRunDispatcher>(sp => sp.GetRequiredService<RecordingDispatcher>());
+        collection.AddSingleton<IRunCanceller>(sp => sp.GetRequiredService<RecordingDispatcher>());
         collection.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder.FullName, "engine.db")}"));
         collection.AddScheduling(new ConfigurationBuilder().Build());
 
