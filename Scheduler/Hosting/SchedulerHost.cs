@@ -5,6 +5,7 @@ using EasyTask.Scheduler.Definitions.Watch;
 using EasyTask.Scheduler.Dispatch;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Security;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Agent.Messaging;
 
@@ -54,9 +55,11 @@ internal static partial class SchedulerHost
 
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.AddEasyTaskSecurity();
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseEasyTaskSecurity();
         app.MapTaskApi();
         app.MapCalendarApi();
         app.MapForecastApi();
@@ -81,6 +84,7 @@ internal static partial class SchedulerHost
             }
         }
 
+        await AdminTokenFile.EnsureAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
         return app;
     }
