@@ -23,7 +23,17 @@ internal sealed class ApiTokenHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var token = await tokens.FindActiveAsync(presented, Context.RequestAborted);
+        Storage.ApiTokenRecord? token;
+        try
+        {
+            token = await tokens.FindActiveAsync(presented, Context.RequestAborted);
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            // The database is down: nobody can be authenticated, but open routes (/health/ready) must still answer.
+            return AuthenticateResult.Fail(ex);
+        }
+
         if (token is null)
         {
             await audit.RecordAsync("anonymous", AuditTrail.SourceOf(Context), "login.refused", Request.Path, StatusCodes.Status401Unauthorized,
