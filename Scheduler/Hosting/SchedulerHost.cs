@@ -4,6 +4,7 @@ using EasyTask.Scheduler.Definitions;
 using EasyTask.Scheduler.Definitions.Watch;
 using EasyTask.Scheduler.Dispatch;
 using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Runs;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Security;
 using EasyTask.Scheduler.Storage;
@@ -39,6 +40,7 @@ internal static partial class SchedulerHost
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
         var bus = BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]);
         if (builder.Configuration.GetValue(StandaloneKey, false))
