@@ -6,6 +6,7 @@ using EasyTask.Scheduler.Dispatch;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Runs;
 using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Security;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Agent.Messaging;
 
@@ -56,9 +57,11 @@ internal static partial class SchedulerHost
 
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.AddEasyTaskSecurity();
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseEasyTaskSecurity();
         app.MapTaskApi();
         app.MapCalendarApi();
         app.MapForecastApi();
@@ -83,6 +86,7 @@ internal static partial class SchedulerHost
             }
         }
 
+        await AdminTokenFile.EnsureAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
         return app;
     }
