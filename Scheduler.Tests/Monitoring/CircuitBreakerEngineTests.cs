@@ -27,7 +27,7 @@ internal sealed class CircuitBreakerEngineTests
         for (var tid = 1; tid <= 5; tid++)
         {
             fifth = await TriggeredAsync(Task(tid));
-            await engine.Progress.FinishedAsync(SpawnFailed(fifth), default);
+            await engine.Lifecycle.FinishedAsync(SpawnFailed(fifth), default);
         }
 
         var sixth = await TriggeredAsync(Task(6));
@@ -35,7 +35,7 @@ internal sealed class CircuitBreakerEngineTests
         var health = await ActivatorUtilities.CreateInstance<HealthReporter>(engine.Services).ReportAsync(default);
 
         Assert.That(sixth.Status, Is.EqualTo(RunStatus.Active), "not dispatched while the breaker is open");
-        Assert.That(engine.Advancer.WaitingReason(sixth.RunId), Does.Contain("circuit breaker for host localhost is open"));
+        Assert.That(await engine.WaitingReasonAsync(sixth.RunId), Does.Contain("circuit breaker for host localhost is open"));
         Assert.That(timeline.Where(e => e.Type == "circuit_breaker_opened").Select(e => e.Severity), Is.EqualTo(new[] { "critical" }));
         Assert.That(health.CircuitBreakers.Select(b => (b.Host, b.State, b.ConsecutiveFailures)), Is.EqualTo(new[] { ("localhost", "open", 5) }));
         Assert.That(health.Status, Is.EqualTo("degraded"));
@@ -46,7 +46,7 @@ internal sealed class CircuitBreakerEngineTests
     {
         var run = await TriggeredAsync(Task(7) with { RetryAttempts = 3 });
 
-        await engine.Progress.FinishedAsync(SpawnFailed(run) with { Detail = "working_dir \"/missing\" does not exist on agent localhost (or is not a directory)" }, default);
+        await engine.Lifecycle.FinishedAsync(SpawnFailed(run) with { Detail = "working_dir \"/missing\" does not exist on agent localhost (or is not a directory)" }, default);
 
         var done = (await engine.Runs.FindAsync(run.RunId, default))!;
         var failed = await engine.Services.GetRequiredService<IMonitoringStore>().FindFailedAsync(run.RunId, default);

@@ -115,6 +115,7 @@ internal sealed class MonitoringEndToEndTests(string provider)
     {
         await server.Http.PostAsync("api/v1/tasks", Json("""{"tid": 15, "name": "talker", "cmd": "echo one; sleep 1; echo two", "run_on_host": "localhost"}"""));
         using var stream = new HttpClient { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        stream.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.AdminToken);
         using var response = await stream.GetAsync("api/v1/stream?task=talker", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         await reader.ReadLineAsync();

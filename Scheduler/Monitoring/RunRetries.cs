@@ -8,7 +8,7 @@ namespace EasyTask.Scheduler.Monitoring;
 /// An operator's retry of a final run (from the failed-runs list or any run): a new attempt of the same run,
 /// back to ACTIVE and through the normal path (advancer, dispatch), recorded in its timeline.
 /// </summary>
-internal sealed class RunRetries(IRunStore runs, IMonitoringStore store, RunAdvancer advancer, RunMetrics metrics)
+internal sealed class RunRetries(IRunStore runs, IMonitoringStore store, RunLifecycle lifecycle, RunMetrics metrics)
 {
     public async Task<RetryOutcome> RetryAsync(string runId, string by, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ internal sealed class RunRetries(IRunStore runs, IMonitoringStore store, RunAdva
             new NewTimelineEvent(runId, reopened.Attempt, TimelineTypes.RunRetried, Severities.Info, reopened.Status.ToText(), $"operator {by}", $"manual retry by {by}: attempt {reopened.Attempt}, no backoff"),
             cancellationToken);
         metrics.Retried(run.TaskName, run.Host, "manual");
-        await advancer.AdvanceAsync([reopened], cancellationToken);
+        await lifecycle.AdvanceAsync([reopened], cancellationToken);
         return new RetryOutcome(await runs.FindAsync(runId, cancellationToken) ?? reopened, null);
     }
 

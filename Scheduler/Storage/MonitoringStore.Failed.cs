@@ -19,7 +19,7 @@ internal sealed partial class MonitoringStore
     // The guard lives in the SQL, as for every run move; the outcome of the previous attempt is cleared.
     private const string ReopenSql =
         "UPDATE runs SET status = 'ACTIVE', attempt = attempt + 1, version = version + 1, reason = NULL, return_code = NULL, " +
-        "started_at = NULL, finished_at = NULL WHERE run_id = @runId AND status = @from AND version = @expected";
+        "started_at = NULL, finished_at = NULL, not_before = NULL WHERE run_id = @runId AND status = @from AND version = @expected";
 
     private const string MoveEventSql =
         "INSERT INTO run_events (run_id, attempt, at, actor, from_status, to_status, detail) VALUES (@runId, @attempt, @at, @actor, @from, 'ACTIVE', @detail)";

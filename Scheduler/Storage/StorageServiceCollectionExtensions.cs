@@ -36,6 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutputStore, OutputStore>();
         services.AddSingleton<IMonitoringStore, MonitoringStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<IApiTokenStore, ApiTokenStore>();
+        services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<IDatabaseHealth>(provider => provider.GetRequiredService<DatabaseHealth>());
         return services;
