@@ -60,7 +60,7 @@ internal sealed class MonitoringEndToEndTests(string provider)
         var run = await ForceAsync("""{"tid": 11, "name": "always_fails", "cmd": "echo attempt $EASYTASK_ATTEMPT; exit 3", "run_on_host": "localhost", "retry_attempts": 2, "retry_delay": 1}""");
 
         var failed = await server.WaitForRunAsync("always_fails", r => r.Status == "FAILED", Patience);
-        var types = await TypesAsync(run.RunId);
+        var types = await TypesWhenAsync(run.RunId, "moved_to_failed_list");
         var list = await server.Http.GetFromJsonAsync<List<FailedRunResource>>("api/v1/failed-runs?task=always_fails", ApiJson.Options);
 
         Assert.That(failed.Attempt, Is.EqualTo(3));
@@ -82,7 +82,7 @@ internal sealed class MonitoringEndToEndTests(string provider)
         Assert.That(alerts, Has.Count.EqualTo(1), "one failed alert per run, even after it failed again");
         var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(alerts[0].Body)));
         Assert.That(alerts[0].Signature, Is.EqualTo(expected));
-        Assert.That((await TypesAsync(run.RunId)), Does.Contain("alert_sent"));
+        Assert.That(await TypesWhenAsync(run.RunId, "alert_sent"), Does.Contain("alert_sent"));
     }
 
     [Test]
@@ -95,7 +95,7 @@ internal sealed class MonitoringEndToEndTests(string provider)
 
         Assert.That((done.Attempt, done.ReturnCode), Is.EqualTo((1, (int?)127)));
         Assert.That(attempts!.Single().ErrorClass, Is.EqualTo("permanent"));
-        Assert.That(await TypesAsync(run.RunId), Does.Not.Contain("run_retried"));
+        Assert.That(await TypesWhenAsync(run.RunId, "moved_to_failed_list"), Does.Not.Contain("run_retried"));
     }
 
     [Test]
@@ -160,9 +160,15 @@ internal sealed class MonitoringEndToEndTests(string provider)
     {
         await ForceAsync("""{"tid": 16, "name": "quick", "cmd": "true", "run_on_host": "localhost"}""");
         await server.WaitForRunAsync("quick", r => r.Status == "SUCCESS", Patience);
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        var metrics = "";
+        var watch = Stopwatch.StartNew();
+        while (!metrics.Contains("easytask_agents_alive{", StringComparison.Ordinal) && watch.Elapsed < Patience)
+        {
+            // The gauges are sampled in the background every few seconds.
+            await Task.Delay(500);
+            metrics = await server.Http.GetStringAsync("metrics");
+        }
 
-        var metrics = await server.Http.GetStringAsync("metrics");
         var health = JsonNode.Parse(await server.Http.GetStringAsync("api/v1/monitoring/health"))!;
         var openApi = JsonNode.Parse(await server.Http.GetStringAsync("openapi/v1.json"))!;
         var reference = await server.Http.GetAsync("api/reference/index.html");
@@ -192,6 +198,20 @@ internal sealed class MonitoringEndToEndTests(string provider)
         var name = JsonNode.Parse(definition)!["name"]!.GetValue<string>();
         using var forced = await server.Http.PostAsync($"api/v1/tasks/{name}/run", null);
         return await RunningScheduler.ReadAsync<RunResource>(forced);
+    }
+
+    /// <summary>The run's event types once <paramref name="type"/> is among them (monitoring writes right after the status move).</summary>
+    private async Task<List<string>> TypesWhenAsync(string runId, string type)
+    {
+        var watch = Stopwatch.StartNew();
+        var types = await TypesAsync(runId);
+        while (!types.Contains(type) && watch.Elapsed < Patience)
+        {
+            await Task.Delay(100);
+            types = await TypesAsync(runId);
+        }
+
+        return types;
     }
 
     private async Task<List<string>> TypesAsync(string runId) =>

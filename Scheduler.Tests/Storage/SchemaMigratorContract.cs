@@ -100,7 +100,8 @@ internal abstract class SchemaMigratorContract : StorageContract
             Task.Run(() => Migrator.MigrateAsync(None)),
             Task.Run(() => otherMigrator.MigrateAsync(None)));
 
-        Assert.That(results.SelectMany(r => r), Is.EqualTo(Shipped));
+        // Two migrators may take turns script by script; what matters is that each script is applied exactly once.
+        Assert.That(results.SelectMany(r => r), Is.EquivalentTo(Shipped));
         Assert.That(await Migrator.ListAppliedAsync(None), Has.Count.EqualTo(Shipped.Count));
     }
 

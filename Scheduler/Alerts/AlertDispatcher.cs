@@ -16,11 +16,17 @@ internal sealed partial class AlertDispatcher(
     IRunStore runs,
     IEnumerable<IAlertChannel> senders,
     IOptionsMonitor<AlertOptions> options,
+    AlertSignal signal,
     TimeProvider time,
     ILogger<AlertDispatcher> log) : BackgroundService
 {
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
+
+    // Alerts raised by another scheduler sharing the database are picked up at least this often.
+    private static readonly TimeSpan SafetyPoll = TimeSpan.FromSeconds(30);
+
+    private DateTimeOffset? retryAt;
 
     private readonly Dictionary<string, IAlertChannel> byType = senders.ToDictionary(s => s.Type, StringComparer.OrdinalIgnoreCase);
 
@@ -37,7 +43,9 @@ internal sealed partial class AlertDispatcher(
                 LogLoopFailed(log, ex);
             }
 
-            await Task.Delay(options.CurrentValue.DeliveryInterval, time, stoppingToken);
+            // Woken by a raise here, a failed delivery coming due, or the safety poll; an idle scheduler stays off the database.
+            var wait = retryAt is { } at ? at - time.GetUtcNow() : SafetyPoll;
+            await signal.WaitAsync(wait < options.CurrentValue.DeliveryInterval ? options.CurrentValue.DeliveryInterval : wait < SafetyPoll ? wait : SafetyPoll, stoppingToken);
         }
     }
 
@@ -45,6 +53,7 @@ internal sealed partial class AlertDispatcher(
     {
         var now = time.GetUtcNow();
         var due = await store.ClaimDueAsync(now, now + Claim, 20, cancellationToken);
+        retryAt = due.Count == 20 ? now : null;
         foreach (var (alert, delivery) in due)
         {
             try
@@ -68,7 +77,9 @@ internal sealed partial class AlertDispatcher(
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(MaxDelay.TotalSeconds, 5 * Math.Pow(2, delivery.Attempts)));
                 LogDeliveryFailed(log, alert.Kind, alert.RunId ?? alert.Host ?? "-", delivery.Channel, delivery.Attempts + 1, (long)delay.TotalSeconds, ex.Message);
-                await store.FailedAsync(alert.Id, delivery.Channel, ex.Message, time.GetUtcNow() + delay, cancellationToken);
+                var next = time.GetUtcNow() + delay;
+                retryAt = retryAt is { } earlier && earlier < next ? earlier : next;
+                await store.FailedAsync(alert.Id, delivery.Channel, ex.Message, next, cancellationToken);
             }
         }
     }

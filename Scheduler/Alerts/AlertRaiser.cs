@@ -8,7 +8,7 @@ namespace EasyTask.Scheduler.Alerts;
 /// Raises alerts: one row per subject and kind (the store's unique key makes a second raise a no-op, across
 /// schedulers and restarts) with one pending delivery per channel; <see cref="AlertDispatcher"/> sends them.
 /// </summary>
-internal sealed partial class AlertRaiser(IAlertStore store, IOptionsMonitor<AlertOptions> options, ILogger<AlertRaiser> log)
+internal sealed partial class AlertRaiser(IAlertStore store, AlertSignal signal, IOptionsMonitor<AlertOptions> options, ILogger<AlertRaiser> log)
 {
     public Task<AlertRecord?> ForRunAsync(string kind, RunRecord run, string message, TaskDefinition? definition, CancellationToken cancellationToken)
     {
@@ -30,6 +30,7 @@ internal sealed partial class AlertRaiser(IAlertStore store, IOptionsMonitor<Ale
         var raised = await store.RaiseAsync(alert, channels, cancellationToken);
         if (raised is not null)
         {
+            signal.Pulse();
             LogRaised(log, alert.Kind, alert.Severity, alert.RunId ?? "-", alert.TaskName ?? "-", alert.Host ?? "-", string.Join(", ", channels), alert.Message);
         }
 

@@ -40,6 +40,13 @@ internal sealed partial class SlaWatch(
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
+        if (!registry.All.Any(t => t.Definition.LateAfter is not null || t.Definition.ExpectedDuration is not null))
+        {
+            // No task asks for it: nothing to read.
+            raised.Clear();
+            return;
+        }
+
         var now = time.GetUtcNow();
         var open = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active, RunStatus.Trigger, RunStatus.Started, RunStatus.Running], Limit: 10_000), cancellationToken);
         raised.IntersectWith(open.SelectMany(r => new[] { $"{r.RunId}:{AlertKinds.Late}", $"{r.RunId}:{AlertKinds.LongRunning}" }));

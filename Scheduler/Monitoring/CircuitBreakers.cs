@@ -74,6 +74,11 @@ internal sealed class CircuitBreakers(IOptions<BreakerOptions> options, TimeProv
         }
     }
 
+    /// <summary>Why runs for the host are held back, without claiming the half-open probe; null while the breaker is closed.</summary>
+    public string? Describe(string host) => Open().FirstOrDefault(b => b.Host == host) is { } breaker
+        ? $"circuit breaker for host {host} is {breaker.State.Replace('_', '-')} after {breaker.ConsecutiveFailures} consecutive host-level failures; a run probes it from {breaker.ProbeAfter.UtcDateTime:HH:mm:ss}Z"
+        : null;
+
     /// <summary>Breakers that are not closed, for health.</summary>
     public IReadOnlyList<BreakerState> Open()
     {

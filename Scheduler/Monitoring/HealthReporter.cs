@@ -12,7 +12,9 @@ internal sealed class HealthReporter(IMonitoringStore store, IAgentStore agentSt
         var figures = await store.HealthAsync(now, cancellationToken);
         var agentList = (await agentStore.ListAsync(cancellationToken))
             .Select(a => new AgentHealth(a.Name, agents.IsAlive(a.Name), a.Capacity, a.Running, a.LastHeartbeat)).ToList();
-        metrics.SetQueue(figures.QueueByHost);
+        // Every known agent reads 0 rather than vanishing from the gauge when nothing waits for it.
+        metrics.SetQueue(agentList.Select(a => a.Name).Concat(figures.QueueByHost.Keys).Distinct(StringComparer.Ordinal)
+            .ToDictionary(h => h, h => figures.QueueByHost.GetValueOrDefault(h), StringComparer.Ordinal));
         metrics.SetAgentsAlive(agentList.Count(a => a.Alive));
 
         var finished = figures.LastDay.Where(p => p.Key is "SUCCESS" or "FAILED" or "TERMINATED").Sum(p => p.Value);

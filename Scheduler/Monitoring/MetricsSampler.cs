@@ -3,10 +3,12 @@ namespace EasyTask.Scheduler.Monitoring;
 /// <summary>Refreshes the queue-depth and agents-alive gauges every few seconds, so a scrape never waits for the database.</summary>
 internal sealed partial class MetricsSampler(HealthReporter health, ILogger<MetricsSampler> log) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Start-up (migration, missed-run recovery) goes first.
+        await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

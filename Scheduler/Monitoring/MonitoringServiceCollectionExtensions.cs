@@ -18,6 +18,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddOptions<AlertOptions>();
         services.TryAddSingleton<RunMetrics>();
         services.TryAddSingleton<CircuitBreakers>();
+        services.TryAddSingleton<AlertSignal>();
         services.TryAddSingleton<AlertRaiser>();
         services.TryAddSingleton<OutputFeed>();
         services.TryAddSingleton<RunMonitor>();

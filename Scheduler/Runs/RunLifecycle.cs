@@ -1,6 +1,7 @@
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Messages;
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Monitoring;
 using EasyTask.Scheduler.Storage;
 
 namespace EasyTask.Scheduler.Runs;
@@ -18,6 +19,7 @@ internal sealed class RunLifecycle(
     RunProgress progress,
     RunEnding ending,
     AgentRegistry agents,
+    CircuitBreakers breakers,
     IRunStore runs,
     TimeProvider time)
 {
@@ -67,6 +69,7 @@ internal sealed class RunLifecycle(
     {
         RunStatus.Active => await advancer.WhyWaitingAsync(run, cancellationToken),
         RunStatus.Trigger when !agents.IsAlive(run.Host) => $"waiting for an agent: {agents.Describe(run.Host)}",
+        RunStatus.Trigger when breakers.Describe(run.Host) is { } open => open,
         _ => null,
     };
 }
