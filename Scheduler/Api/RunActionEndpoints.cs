@@ -8,8 +8,14 @@ internal static class RunActionEndpoints
 {
     public static IEndpointRouteBuilder MapRunActions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, HttpRequest request, OperatorActions actions, CancellationToken ct) =>
+        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, bool? force, HttpRequest request, OperatorActions actions, Scheduling.TaskRegistry registry, CancellationToken ct) =>
         {
+            // Hold is an operator's "not now": starting it anyway must be said out loud.
+            if (registry.Find(name) is { Stored.OnHold: true } && force != true)
+            {
+                return ApiProblems.Conflict($"task \"{name}\" is on hold; release it (easytask task release {name}) or start it anyway with --force (?force=true)");
+            }
+
             var run = await actions.ForceStartAsync(name, ChangeSource.Of(request), ct);
             return run is null
                 ? ApiProblems.NotFound($"no task named \"{name}\"")
@@ -32,6 +38,11 @@ internal static class RunActionEndpoints
             if (run is null)
             {
                 return ApiProblems.NotFound($"no run with id {runId}");
+            }
+
+            if (attempt is { } asked && (asked < 1 || asked > run.Attempt))
+            {
+                return ApiProblems.NotFound($"run {runId} has no attempt {asked}: it has {(run.Attempt == 1 ? "1 attempt" : $"attempts 1 to {run.Attempt}")}");
             }
 
             return Results.Text(await output.ReadAsync(runId, attempt ?? run.Attempt, which, ct), "text/plain; charset=utf-8");

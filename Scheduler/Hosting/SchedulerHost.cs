@@ -37,6 +37,7 @@ internal static partial class SchedulerHost
         builder.Services.AddStorage(database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddSingleton<Agents.TaskWarnings>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
         var bus = BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]);
