@@ -50,7 +50,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     /// </summary>
     public async Task AcceptAsync(RunTask task, CancellationToken cancellationToken)
     {
-        AgentLog.TaskReceived(log, task.RunId, task.Attempt, task.Task, options.Name);
+        AgentLog.TaskReceived(log, task.RunId, task.Attempt, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host));
         var key = RunKey.Of(task);
         var now = time.GetUtcNow();
         ActiveRun? fresh = null;
@@ -124,7 +124,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     {
         await run.Accepted.Task;
         var entry = run.Entry;
-        AgentLog.Redelivered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, options.Name, entry.State.ToString().ToUpperInvariant());
+        AgentLog.Redelivered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, entry.Task.Host), entry.State.ToString().ToUpperInvariant());
         if (entry.State == JournalState.Finished)
         {
             await DeliverAsync(run, cancellationToken, answer: true);

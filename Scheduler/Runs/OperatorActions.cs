@@ -11,7 +11,8 @@ internal sealed class OperatorActions(
     RunAdvancer advancer,
     RunEnding ending,
     IRunCanceller canceller,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<OperatorActions> log)
 {
     public const string Actor = "operator";
 
@@ -26,6 +27,7 @@ internal sealed class OperatorActions(
         var d = task.Definition;
         var created = await runs.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: $"force-start requested by {by}")], Actor, cancellationToken);
         var run = created[0].Run;
+        RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, $"force-start ({by})");
         await advancer.ForceAsync(run, d, by, cancellationToken);
         return await runs.FindAsync(run.RunId, cancellationToken);
     }

@@ -78,7 +78,7 @@ internal sealed class RunCreator(
 
             if (run.Status == RunStatus.Active)
             {
-                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor);
+                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, "schedule");
                 active.Add(run);
             }
             else if (unfinished.TryGetValue(run.Tid, out var previous))

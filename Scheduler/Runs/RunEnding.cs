@@ -26,7 +26,8 @@ internal sealed class RunEnding(
             cancellationToken);
         advancer.ForgetWaiting(run.RunId);
         var definition = registry.Find(run.Tid)?.Definition;
-        var retry = result.Status != RunStatus.Success && result.Reason != RunReason.Killed && definition is not null && run.Attempt <= definition.RetryAttempts;
+        // Killed and shutdown are someone's decision, not a failure of the task: they end the run without a retry.
+        var retry = result.Status != RunStatus.Success && result.Reason is not (RunReason.Killed or RunReason.Shutdown) && definition is not null && run.Attempt <= definition.RetryAttempts;
         if (retry)
         {
             await RetryAsync(run, result, definition!.RetryAttempts + 1, TimeSpan.FromSeconds(definition.RetryDelay), actor, cancellationToken);
@@ -34,7 +35,7 @@ internal sealed class RunEnding(
         }
 
         var ended = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, result.Status, actor, Detail: result.Detail, Reason: result.Reason,
+            new RunChange(run.RunId, run.Version, run.Status, result.Status, actor, Detail: WithReturnCode(result), Reason: result.Reason,
                 ReturnCode: result.ReturnCode, StartedAt: result.StartedAt, FinishedAt: result.FinishedAt),
             cancellationToken);
         if (ended is null)
@@ -48,6 +49,11 @@ internal sealed class RunEnding(
         await finished.OnRunFinishedAsync(ended, cancellationToken);
     }
 
+    /// <summary>The final event says how the run ended in full: its return code first, then whatever else the agent said.</summary>
+    private static string? WithReturnCode(AttemptResult result) => result.ReturnCode is { } rc
+        ? $"return code {rc}{(result.Detail is null ? "" : "; " + result.Detail)}"
+        : result.Detail;
+
     private async Task RetryAsync(RunRecord run, AttemptResult result, int maxAttempts, TimeSpan baseDelay, string actor, CancellationToken cancellationToken)
     {
         var delay = RetryBackoff.Delay(run.Attempt, baseDelay, Random.Shared.NextDouble());
@@ -57,7 +63,7 @@ internal sealed class RunEnding(
             $"attempt {run.Attempt + 1} of {maxAttempts} after {delay.TotalSeconds:0.0} s";
         retries.Set(run.RunId, at);
         var waiting = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail, Reason: result.Reason, ReturnCode: result.ReturnCode, Attempt: run.Attempt + 1),
+            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail, Attempt: run.Attempt + 1),
             cancellationToken);
         if (waiting is null)
         {
@@ -66,6 +72,7 @@ internal sealed class RunEnding(
         }
 
         RunLog.RetryScheduled(log, run.RunId, run.TaskName, run.Host, run.Attempt, result.Status.ToText(), result.Reason, run.Attempt + 1, maxAttempts, (long)delay.TotalMilliseconds);
+        RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, $"retry (attempt {run.Attempt + 1} of {maxAttempts})");
         _ = RetryLaterAsync(waiting, delay);
     }
 

@@ -46,7 +46,7 @@ internal sealed class RunFinishedHandler(
             var created = await runs.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: verdict.Explanation)], RunAdvancer.Actor, cancellationToken);
             foreach (var (run, isNew) in created.Where(c => c.Created))
             {
-                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor);
+                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, "dependencies met");
             }
         }
     }

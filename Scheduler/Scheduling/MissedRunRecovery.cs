@@ -11,7 +11,12 @@ namespace EasyTask.Scheduler.Scheduling;
 /// late run (the latest miss, when within <c>misfire_grace</c>); every other miss is recorded as a FAILED
 /// run with reason <c>missed</c>, so it is visible, never silent.
 /// </summary>
-internal sealed partial class MissedRunRecovery(IRunStore runs, RunAdvancer advancer, IOptions<SchedulerOptions> options, ILogger<MissedRunRecovery> log)
+internal sealed partial class MissedRunRecovery(
+    IRunStore runs,
+    RunAdvancer advancer,
+    IOptions<SchedulerOptions> options,
+    ILogger<MissedRunRecovery> log,
+    IHostApplicationLifetime? lifetime = null)
 {
     public const string Actor = "scheduler (missed-run recovery)";
 
@@ -42,7 +47,32 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunAdvancer adva
         var created = await runs.CreateAsync(newRuns, Actor, cancellationToken);
         var late = created.Where(c => c.Created && c.Run.Status == RunStatus.Active).Select(c => c.Run).ToList();
         LogRecovered(log, created.Count(c => c.Created) - late.Count, late.Count);
-        await advancer.AdvanceAsync(late, cancellationToken);
+        foreach (var run in late)
+        {
+            RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, "late run (missed-run recovery, within misfire_grace)");
+        }
+
+        if (lifetime is null)
+        {
+            await advancer.AdvanceAsync(late, cancellationToken);
+            return;
+        }
+
+        // The engine starts before the bus and the in-process agent; a late run sent now would sit unheard until
+        // the re-send. Hand the late runs on once every service (bus, local agent) has started.
+        lifetime.ApplicationStarted.Register(() => _ = AdvanceLateAsync(late));
+    }
+
+    private async Task AdvanceLateAsync(IReadOnlyList<RunRecord> late)
+    {
+        try
+        {
+            await advancer.AdvanceAsync(late, lifetime!.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogLateDeferred(log, ex.Message);
+        }
     }
 
     private IEnumerable<NewRun> Plan(ScheduledTask task, DateTimeOffset since, DateTimeOffset now)
@@ -61,7 +91,7 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunAdvancer adva
         foreach (var occurrence in recorded)
         {
             yield return new NewRun(d.Tid, d.Name, occurrence.Utc, d.RunOnHost, Status: RunStatus.Failed, Reason: RunReason.Missed,
-                Detail: $"missed while the scheduler was down: due {Local(occurrence)}, more than misfire_grace {d.MisfireGrace} s before the scheduler came back, or superseded by a later occurrence");
+                Detail: MissedDetail(occurrence, latest, runLate, now, d.MisfireGrace));
         }
 
         if (runLate)
@@ -71,7 +101,28 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunAdvancer adva
         }
     }
 
+    /// <summary>Says which rule recorded the miss: a later occurrence got the one late run, or it was past misfire_grace.</summary>
+    private static string MissedDetail(Occurrence occurrence, Occurrence latest, bool latestRunsLate, DateTimeOffset now, int grace)
+    {
+        var due = $"missed while the scheduler was down: due {Local(occurrence)}";
+        if (occurrence != latest && latestRunsLate)
+        {
+            return $"{due}; superseded by the later occurrence due {Local(latest)}, which runs late instead (at most one late run per task)";
+        }
+
+        var late = now - occurrence.Utc;
+        var also = occurrence != latest ? $"; the latest miss (due {Local(latest)}) was past misfire_grace too" : "";
+        return $"{due}; the scheduler came back {Ago(late)} later, past misfire_grace {grace} s{also}";
+    }
+
+    private static string Ago(TimeSpan span) => span.TotalHours >= 1
+        ? $"{(int)span.TotalHours} h {span.Minutes} min"
+        : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min {span.Seconds} s" : $"{(int)span.TotalSeconds} s";
+
     private static string Local(Occurrence occurrence) => occurrence.Local.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Missed-run recovery: late runs are left to the periodic re-check: {Problem}")]
+    private static partial void LogLateDeferred(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Missed-run recovery: {Missed} occurrences recorded as FAILED (missed), {Late} late runs started")]
     private static partial void LogRecovered(ILogger logger, int missed, int late);
