@@ -68,7 +68,7 @@ internal sealed class StandaloneTests
         var dispatched = log.IndexOf($"Task Dispatched: run {run.RunId}", StringComparison.Ordinal);
         var received = log.IndexOf($"Task Received: run {run.RunId}", StringComparison.Ordinal);
         Assert.That(triggered, Is.GreaterThanOrEqualTo(0), log);
-        Assert.That(log[triggered..].Split('\n')[0], Does.Contain("by force-start"));
+        Assert.That(log[triggered..].Split('\n')[0], Does.Contain("by operator: force-start requested by"));
         Assert.That((triggered < dispatched, dispatched < received), Is.EqualTo((true, true)), log);
         Assert.That(log[received..].Split('\n')[0], Does.Contain($"host localhost (agent {Environment.MachineName})").Or.Contain("host localhost"), "agent lines name the requested host and the agent");
     }
@@ -96,7 +96,7 @@ internal sealed class StandaloneTests
         var log = string.Join("\n", Directory.GetFiles(logs, "easytask*.log").Select(ReadShared));
 
         Assert.That(run.Status, Is.EqualTo("SUCCESS"));
-        Assert.That(log, Does.Contain($"Task Triggered: run {run.RunId} task nightly host localhost scheduled for").And.Contain("by late run"));
+        Assert.That(log, Does.Contain($"Task Triggered: run {run.RunId} task nightly host localhost scheduled for").And.Contain("by scheduler (missed-run recovery): late run: due"));
         Assert.That(log, Does.Not.Contain($"Task Dispatched: run {run.RunId} task nightly host localhost attempt 1 (sent again"), "the local agent was up for the first send");
     }
 

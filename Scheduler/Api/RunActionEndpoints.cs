@@ -8,8 +8,14 @@ internal static class RunActionEndpoints
 {
     public static IEndpointRouteBuilder MapRunActions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, bool? force, HttpRequest request, OperatorActions actions, Scheduling.TaskRegistry registry, CancellationToken ct) =>
+        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, bool? force, HttpRequest request, OperatorActions actions, ITaskStore tasks, Scheduling.TaskRegistry registry, CancellationToken ct) =>
         {
+            if (await tasks.FindAsync(name, ct) is { } task
+                && Security.AccessScope.Check(request.HttpContext, task.Definition.TaskOwner, task.Definition.RunOnHost) is { } refused)
+            {
+                return refused;
+            }
+
             // Hold is an operator's "not now": starting it anyway must be said out loud.
             if (registry.Find(name) is { Stored.OnHold: true } && force != true)
             {

@@ -52,6 +52,11 @@ internal static partial class TaskEndpoints
             return ApiProblems.Invalid(outcome.Errors);
         }
 
+        if (Security.AccessScope.Check(request.HttpContext, outcome.Value!.TaskOwner, outcome.Value.RunOnHost) is { } refused)
+        {
+            return refused;
+        }
+
         try
         {
             var stored = await store.InsertAsync(outcome.Value!, ChangeSource.Of(request), ct);
@@ -70,6 +75,12 @@ internal static partial class TaskEndpoints
 
     private static async Task<IResult> DeleteAsync(string name, bool? force, ITaskStore store, Scheduling.TaskRegistry registry, ITaskChangeListener changes, ILogger<TaskResource> log, HttpRequest request, CancellationToken ct)
     {
+        if (await store.FindAsync(name, ct) is { } existing
+            && Security.AccessScope.Check(request.HttpContext, existing.Definition.TaskOwner, existing.Definition.RunOnHost) is { } refused)
+        {
+            return refused;
+        }
+
         // A deleted upstream would leave its dependents waiting forever: refuse, naming them, unless forced.
         var dependents = registry.DependentsOf(name).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
         if (dependents.Count > 0 && force != true)

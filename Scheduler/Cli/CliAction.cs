@@ -8,7 +8,8 @@ internal static class CliAction
     public static void SetGuardedAction(this Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, ct) =>
         {
-            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue(CliOptions.UtcFlag));
+            var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, parse.GetValue<bool>(CliOptions.UtcOptionName));
+            CliCredentials.FromCommandLine = parse.GetValue<string?>(CliCredentials.TokenOptionName);
             try
             {
                 return await body(parse, context, ct);

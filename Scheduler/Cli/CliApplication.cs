@@ -7,7 +7,10 @@ internal static class CliApplication
 {
     public static RootCommand BuildRoot() => new("EasyTask — an enterprise job scheduler. Run `easytask VERB --help` for each verb.")
     {
-        CliOptions.UtcFlag,
+        CliOptions.Utc(),
+        CliOptions.Token(),
+        TokenCommand.Create(),
+        AuditCommand.Create(),
         StandaloneCommand.Create(),
         ServeCommand.Create(),
         TaskCommand.Create(),

@@ -26,6 +26,7 @@ internal static class StandaloneCommand
                 $"--{ConfigurationAliases.WatchFolderKey}={parse.GetValue(tasks)}",
                 $"--EasyTask:Agent:LogDirectory={Path.Combine(dataDir, "agent-logs")}",
                 $"--EasyTask:Agent:JournalDirectory={Path.Combine(dataDir, "agent-journal")}",
+                $"--EasyTask:Auth:AdminTokenFile={Path.Combine(dataDir, "admin.token")}",
             };
             // EASYTASK_BUS, when set, puts standalone on that broker (e.g. RabbitMQ, so agents on other hosts can join).
             if (Environment.GetEnvironmentVariable("EASYTASK_BUS") is not { Length: > 0 })

@@ -15,7 +15,7 @@ internal sealed class RunCreator(
     DueOccurrences due,
     TaskRegistry registry,
     IRunStore runs,
-    RunAdvancer advancer,
+    RunLifecycle lifecycle,
     IOptions<SchedulerOptions> options,
     ILogger<RunCreator> log) : BackgroundService
 {
@@ -64,29 +64,16 @@ internal sealed class RunCreator(
             newRuns.Add(d.Concurrency == ConcurrencyPolicy.Skip && unfinished.TryGetValue(d.Tid, out var previous)
                 ? new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Status: RunStatus.Failed, Reason: RunReason.Skipped,
                     Detail: $"skipped: previous run {previous.RunId} is still {previous.Status.ToText()} (concurrency skip)")
-                : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost));
+                : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Detail: "due by its schedule"));
         }
 
-        var created = await runs.CreateAsync(newRuns, Actor, cancellationToken);
-        var active = new List<RunRecord>();
-        foreach (var (run, isNew) in created)
+        var created = await lifecycle.CreateAsync(newRuns, Actor, cancellationToken);
+        foreach (var (run, _) in created.Where(c => c.Created && c.Run.Status != RunStatus.Active))
         {
-            if (!isNew)
-            {
-                continue;
-            }
-
-            if (run.Status == RunStatus.Active)
-            {
-                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, "schedule");
-                active.Add(run);
-            }
-            else if (unfinished.TryGetValue(run.Tid, out var previous))
+            if (unfinished.TryGetValue(run.Tid, out var previous))
             {
                 RunLog.Skipped(log, run.TaskName, run.ScheduledFor, run.RunId, previous.RunId, previous.Status.ToText());
             }
         }
-
-        await advancer.AdvanceAsync(active, cancellationToken);
     }
 }

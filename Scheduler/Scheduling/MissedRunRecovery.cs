@@ -13,7 +13,7 @@ namespace EasyTask.Scheduler.Scheduling;
 /// </summary>
 internal sealed partial class MissedRunRecovery(
     IRunStore runs,
-    RunAdvancer advancer,
+    RunLifecycle lifecycle,
     IOptions<SchedulerOptions> options,
     ILogger<MissedRunRecovery> log,
     IHostApplicationLifetime? lifetime = null)
@@ -44,30 +44,31 @@ internal sealed partial class MissedRunRecovery(
             return;
         }
 
-        var created = await runs.CreateAsync(newRuns, Actor, cancellationToken);
-        var late = created.Where(c => c.Created && c.Run.Status == RunStatus.Active).Select(c => c.Run).ToList();
-        LogRecovered(log, created.Count(c => c.Created) - late.Count, late.Count);
-        foreach (var run in late)
+        // Misses are recorded at once. The engine starts before the bus and the in-process agent, so a late run sent
+        // now would sit unheard until the re-send: late runs are created (and sent) once every service has started.
+        var missed = newRuns.Where(r => r.Status != RunStatus.Active).ToList();
+        var late = newRuns.Where(r => r.Status == RunStatus.Active).ToList();
+        var created = missed.Count == 0 ? [] : await lifecycle.CreateAsync(missed, Actor, cancellationToken);
+        LogRecovered(log, created.Count(c => c.Created), late.Count);
+        if (late.Count == 0)
         {
-            RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, "late run (missed-run recovery, within misfire_grace)");
+            return;
         }
 
         if (lifetime is null)
         {
-            await advancer.AdvanceAsync(late, cancellationToken);
+            await lifecycle.CreateAsync(late, Actor, cancellationToken);
             return;
         }
 
-        // The engine starts before the bus and the in-process agent; a late run sent now would sit unheard until
-        // the re-send. Hand the late runs on once every service (bus, local agent) has started.
-        lifetime.ApplicationStarted.Register(() => _ = AdvanceLateAsync(late));
+        lifetime.ApplicationStarted.Register(() => _ = CreateLateAsync(late));
     }
 
-    private async Task AdvanceLateAsync(IReadOnlyList<RunRecord> late)
+    private async Task CreateLateAsync(IReadOnlyList<NewRun> late)
     {
         try
         {
-            await advancer.AdvanceAsync(late, lifetime!.ApplicationStopping);
+            await lifecycle.CreateAsync(late, Actor, lifetime!.ApplicationStopping);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -121,7 +122,7 @@ internal sealed partial class MissedRunRecovery(
 
     private static string Local(Occurrence occurrence) => occurrence.Local.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Missed-run recovery: late runs are left to the periodic re-check: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Missed-run recovery: late runs could not be created: {Problem}")]
     private static partial void LogLateDeferred(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Missed-run recovery: {Missed} occurrences recorded as FAILED (missed), {Late} late runs started")]

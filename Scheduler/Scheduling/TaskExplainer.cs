@@ -13,7 +13,7 @@ namespace EasyTask.Scheduler.Scheduling;
 internal sealed partial class TaskExplainer(
     TaskRegistry registry,
     IRunStore runs,
-    RunAdvancer advancer,
+    RunLifecycle lifecycle,
     DependencyEvaluator dependencies,
     TaskWarnings warnings,
     QuartzClock clock,

@@ -15,7 +15,8 @@ internal sealed partial class RunStore
         "return_code = CASE WHEN @attempt IS NULL THEN COALESCE(@returnCode, return_code) ELSE @returnCode END, " +
         "attempt = COALESCE(@attempt, attempt), host = COALESCE(@host, host), " +
         "started_at = CASE WHEN @attempt IS NULL THEN COALESCE(@startedAt, started_at) ELSE @startedAt END, " +
-        "finished_at = CASE WHEN @attempt IS NULL THEN COALESCE(@finishedAt, finished_at) ELSE @finishedAt END " +
+        "finished_at = CASE WHEN @attempt IS NULL THEN COALESCE(@finishedAt, finished_at) ELSE @finishedAt END, " +
+        "not_before = @notBefore " +
         "WHERE run_id = @runId AND status = @from AND version = @expected";
 
     // Every parameter is typed: PostgreSQL cannot infer the type of a bare NULL inside COALESCE otherwise.
@@ -32,6 +33,7 @@ internal sealed partial class RunStore
         parameters.Add("host", change.Host, DbType.String);
         parameters.Add("startedAt", change.StartedAt is { } started ? EpochMilliseconds.From(started) : null, DbType.Int64);
         parameters.Add("finishedAt", change.FinishedAt is { } finished ? EpochMilliseconds.From(finished) : null, DbType.Int64);
+        parameters.Add("notBefore", change.NotBefore is { } notBefore ? EpochMilliseconds.From(notBefore) : null, DbType.Int64);
         return parameters;
     }
 }
