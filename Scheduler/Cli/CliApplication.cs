@@ -7,6 +7,7 @@ internal static class CliApplication
 {
     public static RootCommand BuildRoot() => new("EasyTask — an enterprise job scheduler. Run `easytask VERB --help` for each verb.")
     {
+        CliOptions.Utc(),
         CliOptions.Token(),
         TokenCommand.Create(),
         AuditCommand.Create(),

@@ -39,6 +39,7 @@ internal static partial class SchedulerHost
         builder.Services.AddStorage(database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddSingleton<Agents.TaskWarnings>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);

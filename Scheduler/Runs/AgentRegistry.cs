@@ -19,6 +19,9 @@ internal sealed class AgentRegistry(IAgentStore store, IBusLink link, TimeProvid
         await store.SaveAsync(new AgentRecord(heartbeat.Host, heartbeat.Version, heartbeat.Capacity, heartbeat.Running, time.GetUtcNow(), heartbeat.StartedAt), cancellationToken);
     }
 
+    /// <summary>The agent's latest heartbeat since this scheduler started, or null.</summary>
+    public AgentHeartbeat? LastHeartbeat(string host) => latest.GetValueOrDefault(host);
+
     /// <summary>True when the agent's last heartbeat is recent enough.</summary>
     public bool IsAlive(string host) => latest.TryGetValue(host, out var beat) && time.GetUtcNow() - beat.At <= options.Value.AgentTimeout;
 

@@ -64,7 +64,7 @@ internal sealed class RunCreator(
             newRuns.Add(d.Concurrency == ConcurrencyPolicy.Skip && unfinished.TryGetValue(d.Tid, out var previous)
                 ? new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Status: RunStatus.Failed, Reason: RunReason.Skipped,
                     Detail: $"skipped: previous run {previous.RunId} is still {previous.Status.ToText()} (concurrency skip)")
-                : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost));
+                : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Detail: "due by its schedule"));
         }
 
         var created = await lifecycle.CreateAsync(newRuns, Actor, cancellationToken);
