@@ -69,6 +69,7 @@ internal static partial class SchedulerHost
         app.MapRunActions();
         app.MapAgentApi();
         app.MapHealth();
+        app.MapClusterApi();
         return app;
     }
 

@@ -1,10 +1,12 @@
+using EasyTask.Scheduler.Cluster;
+
 namespace EasyTask.Scheduler.Runs;
 
 /// <summary>
 /// Sends retries on when their backoff is over. The wake-up time is the run's <c>not_before</c> column, so a
 /// retry waiting 30 s still waits 30 s after a scheduler restart or a takeover, and then goes within a tick.
 /// </summary>
-internal sealed partial class RetryWake(RunLifecycle lifecycle, TimeProvider time, ILogger<RetryWake> log) : BackgroundService
+internal sealed partial class RetryWake(RunLifecycle lifecycle, ILeadership leadership, TimeProvider time, ILogger<RetryWake> log) : BackgroundService
 {
     /// <summary>How late past its not_before a retry may go at most.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(500);
@@ -14,6 +16,11 @@ internal sealed partial class RetryWake(RunLifecycle lifecycle, TimeProvider tim
         using var timer = new PeriodicTimer(Tick, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!leadership.IsLeader)
+            {
+                continue;
+            }
+
             try
             {
                 await lifecycle.WakeRetriesAsync(stoppingToken);

@@ -1,3 +1,4 @@
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +25,7 @@ public static class RunLifecycleServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBusLink, AlwaysUpLink>();
+        services.TryAddSingleton<ILeadership, SoleLeader>();
         services.AddSingleton<RunObservers>();
         services.AddSingleton<RunFactory>();
         services.AddSingleton<DependencyEvaluator>();
