@@ -50,6 +50,17 @@ internal sealed class SqliteSingleInstanceTests
     }
 
     [Test]
+    public async Task ClusterStatus_SaysSingleProcess_WhenTheDatabaseIsSqlite()
+    {
+        await using var server = await RunningScheduler.StartAsync($"sqlite:{Path.Combine(folder.FullName, "easytask.db")}");
+
+        var status = await CliRun.RunAsync("cluster", "status", "--server", server.Url);
+
+        Assert.That(status.ExitCode, Is.Zero, status.ToString());
+        Assert.That(status.Output, Does.Contain("Mode: single (SQLite: this one process is the scheduler)").And.Contain("leader"), status.ToString());
+    }
+
+    [Test]
     public void Acquire_TakesNoLock_WhenTheDatabaseIsAServer()
     {
         using var first = SqliteSingleInstance.Acquire(EasyTask.Scheduler.Storage.DatabaseOptions.Parse("postgres:Host=127.0.0.1;Database=x"));
