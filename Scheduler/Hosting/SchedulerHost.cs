@@ -7,6 +7,7 @@ using EasyTask.Scheduler.Dispatch;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Runs;
 using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Security;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Agent.Messaging;
 
@@ -58,9 +59,11 @@ internal static partial class SchedulerHost
 
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.AddEasyTaskSecurity();
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseEasyTaskSecurity();
         app.MapTaskApi();
         app.MapCalendarApi();
         app.MapForecastApi();
@@ -97,6 +100,7 @@ internal static partial class SchedulerHost
             }
         }
 
+        await AdminTokenFile.EnsureAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
         return app;
     }

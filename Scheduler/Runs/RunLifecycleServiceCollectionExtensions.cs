@@ -42,6 +42,7 @@ public static class RunLifecycleServiceCollectionExtensions
         services.AddSingleton<RunWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<RunCreator>());
         services.AddHostedService<DependencyWatch>();
+        services.AddSingleton<RetrySignal>();
         services.AddHostedService<RetryWake>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWatch>());
         return services;

@@ -1,4 +1,4 @@
--- 004: several schedulers on one database. One leads through the lease row (holder, epoch, expiry), renewed about
+-- 021: several schedulers on one database. One leads through the lease row (holder, epoch, expiry), renewed about
 -- every second; a standby takes it over once it has expired, with the epoch one higher. Members say they are alive.
 CREATE TABLE cluster_lease (
     name        VARCHAR(64)  NOT NULL PRIMARY KEY,
