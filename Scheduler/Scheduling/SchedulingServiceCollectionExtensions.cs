@@ -1,3 +1,4 @@
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Definitions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -22,6 +23,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<SchedulerEngine>();
         services.AddSingleton<TaskExplainer>();
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
+        services.AddSingleton<ILeadershipListener>(sp => sp.GetRequiredService<SchedulerEngine>());
+        services.TryAddSingleton<ILeadership, SoleLeader>();
 
         services.AddHostedService<QuartzLogBinding>();
         services.AddQuartz(quartz =>
