@@ -7,14 +7,14 @@ namespace EasyTask.Scheduler.Storage;
 internal sealed partial class RunStore
 {
     // The guard lives in the SQL: only a run still at the expected status and version moves.
-    private const string TransitionSql =
+    internal const string TransitionSql =
         "UPDATE runs SET status = @to, version = version + 1, " +
         "reason = COALESCE(@reason, reason), return_code = COALESCE(@returnCode, return_code), attempt = COALESCE(@attempt, attempt), " +
         "host = COALESCE(@host, host), started_at = COALESCE(@startedAt, started_at), finished_at = COALESCE(@finishedAt, finished_at) " +
         "WHERE run_id = @runId AND status = @from AND version = @expected";
 
     // Every parameter is typed: PostgreSQL cannot infer the type of a bare NULL inside COALESCE otherwise.
-    private static DynamicParameters TransitionParameters(RunChange change)
+    internal static DynamicParameters TransitionParameters(RunChange change)
     {
         var parameters = new DynamicParameters();
         parameters.Add("runId", change.RunId, DbType.String);

@@ -34,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<IAgentStore, AgentStore>();
         services.AddSingleton<IOutputStore, OutputStore>();
+        services.AddSingleton<RunEventBatches>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<IDatabaseHealth>(provider => provider.GetRequiredService<DatabaseHealth>());
         return services;
