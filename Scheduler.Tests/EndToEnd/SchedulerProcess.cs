@@ -17,7 +17,7 @@ internal sealed class SchedulerProcess : IDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>Starts the scheduler on a free loopback port and returns once it answers /health/ready.</summary>
+    /// <summary>Starts the scheduler (authentication off: the test plays the operator) on a free loopback port and returns once it answers /health/ready.</summary>
     public static async Task<SchedulerProcess> StartAsync(string database, string busUrl, params string[] extra)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -25,7 +25,7 @@ internal sealed class SchedulerProcess : IDisposable
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { dll, "serve", $"--urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", $"--EasyTask:Database={database}", $"--EasyTask:Bus={busUrl}", "--Serilog:MinimumLevel:Default=Warning" },
+            ArgumentList = { dll, "serve", "--insecure-no-auth", $"--urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", $"--EasyTask:Database={database}", $"--EasyTask:Bus={busUrl}", "--Serilog:MinimumLevel:Default=Warning" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

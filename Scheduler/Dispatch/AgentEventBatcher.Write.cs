@@ -10,7 +10,7 @@ internal sealed partial class AgentEventBatcher
     /// <summary>
     /// Writes the batch in one transaction, with the same checks as <see cref="RunProgress"/> (attempt and status),
     /// and returns what must follow once it is committed. A result that sends the run to a retry is left to
-    /// <see cref="RunProgress"/> after the commit: retries are rare and keep their single door.
+    /// the lifecycle door after the commit: retries are rare and keep their single door.
     /// </summary>
     private async Task<List<Func<Task>>> WriteAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
     {
@@ -91,9 +91,9 @@ internal sealed partial class AgentEventBatcher
         }
 
         var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail);
-        if (ending.Retries(run, result))
+        if (lifecycle.Retries(run, result))
         {
-            after.Add(() => progress.FinishedAsync(m, cancellationToken));
+            after.Add(() => lifecycle.FinishedAsync(m, cancellationToken));
             return;
         }
 
@@ -106,7 +106,7 @@ internal sealed partial class AgentEventBatcher
             cancellationToken);
         if (ended is not null)
         {
-            after.Add(() => ending.EndedAsync(run, ended, result, cancellationToken));
+            after.Add(() => lifecycle.EndedAsync(run, ended, result, cancellationToken));
         }
     }
 
@@ -118,7 +118,6 @@ internal sealed partial class AgentEventBatcher
         {
             after.Add(() =>
             {
-                advancer.ForgetWaiting(run.RunId);
                 RunLog.StatusUpdated(log, run.RunId, run.TaskName, host, run.Status.ToText(), to.ToText(), $": {detail}");
                 return Task.CompletedTask;
             });

@@ -14,10 +14,8 @@ namespace EasyTask.Scheduler.Dispatch;
 /// </summary>
 internal sealed partial class AgentEventBatcher(
     RunEventBatches batches,
-    RunProgress progress,
+    RunLifecycle lifecycle,
     RunOutputSink output,
-    RunEnding ending,
-    RunAdvancer advancer,
     ILogger<AgentEventBatcher> log) : BackgroundService
 {
     /// <summary>At most this many events per transaction.</summary>
@@ -128,10 +126,10 @@ internal sealed partial class AgentEventBatcher(
             {
                 await (pending.Message switch
                 {
-                    RunAccepted m => progress.AcceptedAsync(m, cancellationToken),
-                    RunStarted m => progress.StartedAsync(m, cancellationToken),
+                    RunAccepted m => lifecycle.AcceptedAsync(m, cancellationToken),
+                    RunStarted m => lifecycle.StartedAsync(m, cancellationToken),
                     RunOutput m => output.AppendAsync(m, cancellationToken),
-                    RunFinished m => progress.FinishedAsync(m, cancellationToken),
+                    RunFinished m => lifecycle.FinishedAsync(m, cancellationToken),
                     _ => Task.CompletedTask,
                 });
                 pending.Done.TrySetResult();

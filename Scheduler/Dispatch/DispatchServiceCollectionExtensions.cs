@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace EasyTask.Scheduler.Dispatch;
 
-/// <summary>Wires dispatch: the bus (in-memory or RabbitMQ), the dispatcher, the scheduler's event queue, agent tracking.</summary>
+/// <summary>Wires dispatch: the bus (in-memory or RabbitMQ), the dispatcher and canceller over it, the scheduler's event queue.</summary>
 public static class DispatchServiceCollectionExtensions
 {
     /// <param name="addMore">Registers more consumers on the same bus (standalone: the in-process agent's).</param>
@@ -16,20 +16,11 @@ public static class DispatchServiceCollectionExtensions
         Action<IBusRegistrationConfigurator>? addMore = null,
         Action<IBusRegistrationContext, IBusFactoryConfigurator>? configureBus = null)
     {
-        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section))
-            .Validate(o => o.AcknowledgeTimeout > TimeSpan.Zero && o.AgentTimeout > TimeSpan.Zero && o.WatchInterval > TimeSpan.Zero,
-                $"{DispatchOptions.Section}: AcknowledgeTimeout, AgentTimeout and WatchInterval must be positive")
-            .ValidateOnStart();
+        services.AddRunLifecycle(configuration);
         services.AddSingleton(bus);
-        services.AddSingleton<DispatchLedger>();
-        services.AddSingleton<AgentRegistry>();
         services.AddSingleton<IBusLink, MassTransitBusLink>();
-        services.AddSingleton<RunOutputSink>();
         services.AddSingleton<IRunDispatcher, BusDispatcher>();
         services.AddSingleton<IRunCanceller, BusCanceller>();
-        services.AddSingleton<OperatorActions>();
-        services.AddSingleton<RunWatch>();
-        services.AddHostedService(sp => sp.GetRequiredService<RunWatch>());
 
         // Before the bus: hosts start in order and stop in reverse, so the batcher outlives the consumers.
         services.AddSingleton<AgentEventBatcher>();

@@ -1,4 +1,4 @@
--- 003: every force-start is its own run. Only scheduled occurrences keep the idempotent key
+-- 004: every force-start is its own run. Only scheduled occurrences keep the idempotent key
 -- (tid, scheduled_for); a manual run (force-start, later manual retry or adhoc) is never merged with another.
 ALTER TABLE runs ADD manual INT NOT NULL CONSTRAINT df_runs_manual DEFAULT 0 CONSTRAINT ck_runs_manual CHECK (manual IN (0, 1));
 GO
