@@ -80,6 +80,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(time);
         collection.AddSingleton<RecordingDispatcher>();
         collection.AddSingleton<IRunDispatcher>(sp => sp.GetRequiredService<RecordingDispatcher>());
+        collection.AddSingleton<IRunCanceller>(sp => sp.GetRequiredService<RecordingDispatcher>());
         collection.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder.FullName, "engine.db")}"));
         var configuration = new ConfigurationBuilder().Build();
         collection.AddScheduling(configuration);

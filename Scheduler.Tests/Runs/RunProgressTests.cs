@@ -95,6 +95,27 @@ internal sealed class RunProgressTests
     }
 
     [Test]
+    public async Task Watch_CancelsTheOldAttemptOnItsAgentBeforeTheRetry_WhenTheAgentIsLost()
+    {
+        var run = await TriggeredAsync(Task(1, "slow_agent") with { RetryAttempts = 1, RetryDelay = 10 });
+        await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", StartedAt = Now, At = Now }, default);
+        await engine.Lifecycle.StartedAsync(new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
+
+        engine.Time.Advance(TimeSpan.FromSeconds(35));
+        await engine.Watch.CheckAsync(default);
+        await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", StartedAt = Now, At = Now }, default);
+        engine.Time.Advance(TimeSpan.FromSeconds(13));
+        await engine.Lifecycle.WakeRetriesAsync(default);
+
+        Assert.That(engine.Dispatcher.Sent, Is.EqualTo(new[]
+        {
+            $"run {run.RunId} attempt 1",
+            $"cancel {run.RunId} attempt 1",
+            $"run {run.RunId} attempt 2",
+        }));
+    }
+
+    [Test]
     public async Task Watch_SendsRunAgain_WhenLiveAgentDoesNotAcknowledge()
     {
         var run = await TriggeredAsync(Task(1, "unacked"));

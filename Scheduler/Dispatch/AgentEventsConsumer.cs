@@ -20,5 +20,6 @@ internal sealed class AgentEventsConsumer(RunLifecycle lifecycle, RunOutputSink 
 
     public Task Consume(ConsumeContext<RunFinished> context) => lifecycle.FinishedAsync(context.Message, context.CancellationToken);
 
+    /// <summary>Heartbeats of agents from before the heartbeat queue existed; current agents use <see cref="AgentHeartbeatConsumer"/>.</summary>
     public Task Consume(ConsumeContext<AgentHeartbeat> context) => agents.HeardAsync(context.Message, context.CancellationToken);
 }

@@ -26,6 +26,7 @@ public static class DispatchServiceCollectionExtensions
             // One agent event at a time: events of a run then apply in order, and an embedded SQLite never has
             // a dozen writers queueing on its single write lock (measured: several times faster than 16 at once).
             x.AddConsumer<AgentEventsConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            x.AddConsumer<AgentHeartbeatConsumer>();
             addMore?.Invoke(x);
             if (bus.InMemory)
             {
@@ -59,6 +60,9 @@ public static class DispatchServiceCollectionExtensions
         {
         }
 
-        public override string Consumer<T>() => typeof(T) == typeof(AgentEventsConsumer) ? QueueNames.Scheduler : base.Consumer<T>();
+        public override string Consumer<T>() =>
+            typeof(T) == typeof(AgentEventsConsumer) ? QueueNames.Scheduler
+            : typeof(T) == typeof(AgentHeartbeatConsumer) ? QueueNames.Heartbeats
+            : base.Consumer<T>();
     }
 }

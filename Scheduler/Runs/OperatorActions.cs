@@ -24,7 +24,7 @@ internal sealed class OperatorActions(
         }
 
         var d = task.Definition;
-        var created = await factory.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: $"force-start requested by {by}")], Actor, cancellationToken);
+        var created = await factory.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: $"force-start requested by {by}", Manual: true)], Actor, cancellationToken);
         var run = created[0].Run;
         await lifecycle.ForceStartAsync(run, d, by, cancellationToken);
         return await runs.FindAsync(run.RunId, cancellationToken);

@@ -19,6 +19,7 @@ internal sealed class RunWatch(
     RunOutputSink output,
     IRunDispatcher dispatcher,
     RunLifecycle lifecycle,
+    IRunCanceller canceller,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<RunWatch> log) : BackgroundService
@@ -53,6 +54,9 @@ internal sealed class RunWatch(
                 }
                 else if (agents.IsLost(run.Host))
                 {
+                    // The agent may only be slow: the cancel waits in its queue ahead of any retry, so the old attempt
+                    // stops there instead of running beside the next one.
+                    await canceller.CancelAsync(run, "scheduler (agent lost)", cancellationToken);
                     var result = new AttemptResult(RunStatus.Failed, RunReason.AgentLost, null, run.StartedAt, time.GetUtcNow(), $"{agents.Describe(run.Host)}; the run's outcome is unknown");
                     await lifecycle.EndAttemptAsync(run, result, "scheduler (agent watch)", cancellationToken);
                 }

@@ -11,7 +11,7 @@ internal sealed partial class RunStore
     private const string Unfinished = "('ACTIVE', 'TRIGGER', 'STARTED', 'RUNNING')";
     private const string Final = "('SUCCESS', 'FAILED', 'TERMINATED')";
 
-    private const string LastScheduledSql = "SELECT tid, MAX(scheduled_for) FROM runs GROUP BY tid";
+    private const string LastScheduledSql = "SELECT tid, MAX(scheduled_for) FROM runs WHERE manual = 0 GROUP BY tid";
 
     internal static string LatestSql(ISqlDialect dialect) =>
         $"SELECT {RunRow.Columns} FROM runs WHERE task_name = @taskName ORDER BY scheduled_for DESC {dialect.Page("offset", "limit")}";
