@@ -23,6 +23,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<IRunCanceller, BusCanceller>();
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.4+ would report usage to an outside service a few minutes after start: nothing leaves the machine unasked.
+            x.DisableUsageTelemetry();
             // One agent event at a time: events of a run then apply in order, and an embedded SQLite never has
             // a dozen writers queueing on its single write lock (measured: several times faster than 16 at once).
             x.AddConsumer<AgentEventsConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
