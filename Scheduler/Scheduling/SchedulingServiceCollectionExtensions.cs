@@ -21,6 +21,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<MissedRunRecovery>();
         services.AddSingleton<SchedulerEngine>();
         services.AddSingleton<TaskExplainer>();
+        services.AddSingleton<Agents.TaskWarnings>();
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
 
         services.AddHostedService<QuartzLogBinding>();
