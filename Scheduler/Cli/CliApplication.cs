@@ -18,6 +18,7 @@ internal static class CliApplication
         RunsCommand.Create(),
         RunCommand.Create(),
         AgentsCommand.Create(),
+        ClusterCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
     };

@@ -1,5 +1,6 @@
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ internal sealed class RunCreator(
     TaskRegistry registry,
     IRunStore runs,
     RunLifecycle lifecycle,
+    ILeadership leadership,
     IOptions<SchedulerOptions> options,
     ILogger<RunCreator> log) : BackgroundService
 {
@@ -30,6 +32,12 @@ internal sealed class RunCreator(
             while (batch.Count < options.Value.RunCreationBatch && due.Reader.TryRead(out var occurrence))
             {
                 batch.Add(occurrence);
+            }
+
+            if (!leadership.IsLeader)
+            {
+                // Lost the lease since these fell due: the new leader creates them on taking over (idempotent key).
+                continue;
             }
 
             try

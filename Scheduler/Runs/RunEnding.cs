@@ -15,6 +15,7 @@ internal sealed class RunEnding(
     TaskRegistry registry,
     RunFinishedHandler finished,
     RunObservers observers,
+    RetrySignal wake,
     TimeProvider time,
     ILogger<RunEnding> log)
 {
@@ -68,6 +69,7 @@ internal sealed class RunEnding(
             cancellationToken);
         if (waiting is not null)
         {
+            wake.Scheduled();
             RunLog.RetryScheduled(log, run.RunId, run.TaskName, run.Host, run.Attempt, result.Status.ToText(), result.Reason, run.Attempt + 1, maxAttempts, (long)delay.TotalMilliseconds);
             RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, $"retry (attempt {run.Attempt + 1} of {maxAttempts})");
         }

@@ -23,7 +23,8 @@ internal sealed partial class MissedRunRecovery(
     // Walking a seconds-cron across a long outage must stay bounded.
     private const int MaxOccurrencesScanned = 100_000;
 
-    public async Task RecoverAsync(IReadOnlyCollection<ScheduledTask> tasks, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="takeover">On a takeover, every occurrence due within this window runs (late), whatever misfire_grace says: it fell into the gap between two leaders, not an outage.</param>
+    public async Task RecoverAsync(IReadOnlyCollection<ScheduledTask> tasks, DateTimeOffset now, CancellationToken cancellationToken, TimeSpan? takeover = null)
     {
         var lastScheduled = await runs.LastScheduledAsync(cancellationToken);
         var newRuns = new List<NewRun>();
@@ -36,7 +37,7 @@ internal sealed partial class MissedRunRecovery(
                 since = last;
             }
 
-            newRuns.AddRange(Plan(task, since, now));
+            newRuns.AddRange(Plan(task, since, now, takeover));
         }
 
         if (newRuns.Count == 0)
@@ -76,7 +77,7 @@ internal sealed partial class MissedRunRecovery(
         }
     }
 
-    private IEnumerable<NewRun> Plan(ScheduledTask task, DateTimeOffset since, DateTimeOffset now)
+    private IEnumerable<NewRun> Plan(ScheduledTask task, DateTimeOffset since, DateTimeOffset now, TimeSpan? takeover)
     {
         var missed = task.Schedule.Between(since, now).Take(MaxOccurrencesScanned).ToList();
         if (missed.Count == 0)
@@ -84,10 +85,28 @@ internal sealed partial class MissedRunRecovery(
             yield break;
         }
 
+        var lateAlready = false;
+        if (takeover is { } window)
+        {
+            var gap = missed.Where(o => now - o.Utc <= window).ToList();
+            foreach (var occurrence in gap)
+            {
+                yield return new NewRun(task.Definition.Tid, task.Definition.Name, occurrence.Utc, task.Definition.RunOnHost,
+                    Detail: $"late run: due {Local(occurrence)} while no scheduler led (taken over by a standby)");
+            }
+
+            lateAlready = gap.Count > 0;
+            missed = missed.Take(missed.Count - gap.Count).ToList();
+            if (missed.Count == 0)
+            {
+                yield break;
+            }
+        }
+
         var d = task.Definition;
         var latest = missed[^1];
         var grace = TimeSpan.FromSeconds(d.MisfireGrace);
-        var runLate = now - latest.Utc <= grace;
+        var runLate = !lateAlready && now - latest.Utc <= grace;
         var recorded = missed.Take(runLate ? missed.Count - 1 : missed.Count).TakeLast(options.Value.MaxMissedRecordedPerTask);
         foreach (var occurrence in recorded)
         {
