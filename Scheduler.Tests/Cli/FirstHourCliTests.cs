@@ -131,7 +131,8 @@ internal sealed partial class FirstHourCliTests
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
 
-        var exit = await CliApplication.RunAsync(["runs", "--task", "fh_base", "--watch", "--interval", "1", "--server", server.Url], output, error, stop.Token);
+        var exit = await CliApplication.RunAsync(
+            ["runs", "--task", "fh_base", "--watch", "--interval", "1", "--server", server.Url, "--token", TestTokens.ForServer(server.Url)!], output, error, stop.Token);
 
         Assert.That(exit, Is.Zero, error.ToString());
         Assert.That(output.ToString(), Does.StartWith("--- ").And.Contain(runId).And.Contain("watching every 1 s"));

@@ -41,7 +41,6 @@ internal static partial class SchedulerHost
         builder.Services.AddCluster(builder.Configuration, database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
-        builder.Services.AddSingleton<Agents.TaskWarnings>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);

@@ -22,6 +22,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<MissedRunRecovery>();
         services.AddSingleton<SchedulerEngine>();
         services.AddSingleton<TaskExplainer>();
+        services.AddSingleton<Agents.TaskWarnings>();
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
         services.AddSingleton<ILeadershipListener>(sp => sp.GetRequiredService<SchedulerEngine>());
         services.TryAddSingleton<ILeadership, SoleLeader>();
