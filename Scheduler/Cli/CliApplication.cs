@@ -7,6 +7,7 @@ internal static class CliApplication
 {
     public static RootCommand BuildRoot() => new("EasyTask — an enterprise job scheduler. Run `easytask VERB --help` for each verb.")
     {
+        CliOptions.Utc(),
         CliOptions.Token(),
         TokenCommand.Create(),
         AuditCommand.Create(),
@@ -19,6 +20,7 @@ internal static class CliApplication
         AgentsCommand.Create(),
         AlertsCommand.Create(),
         StatusCommand.Create(),
+        ClusterCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
     };

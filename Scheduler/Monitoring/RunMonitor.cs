@@ -101,7 +101,8 @@ internal sealed partial class RunMonitor(
             return;
         }
 
-        if (result.Reason == RunReason.Killed)
+        // Killed and shut down are someone's decision, not a failure to recover from.
+        if (result.Reason is RunReason.Killed or RunReason.Shutdown)
         {
             return;
         }

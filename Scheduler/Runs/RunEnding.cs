@@ -17,6 +17,7 @@ internal sealed class RunEnding(
     RunFinishedHandler finished,
     RunObservers observers,
     RunMonitor monitor,
+    RetrySignal wake,
     TimeProvider time,
     ILogger<RunEnding> log)
 {
@@ -27,7 +28,8 @@ internal sealed class RunEnding(
             cancellationToken);
         var errorClass = await monitor.AttemptEndedAsync(run, result, cancellationToken);
         var definition = registry.Find(run.Tid)?.Definition;
-        var retry = result.Status != RunStatus.Success && result.Reason != RunReason.Killed && definition is not null && run.Attempt <= definition.RetryAttempts
+        // Killed and shutdown are someone's decision, not a failure of the task: they end the run without a retry.
+        var retry = result.Status != RunStatus.Success && result.Reason is not (RunReason.Killed or RunReason.Shutdown) && definition is not null && run.Attempt <= definition.RetryAttempts
             && errorClass is not { IsRetryable: false };
         if (retry)
         {
@@ -36,7 +38,7 @@ internal sealed class RunEnding(
         }
 
         var ended = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, result.Status, actor, Detail: result.Detail, Reason: result.Reason,
+            new RunChange(run.RunId, run.Version, run.Status, result.Status, actor, Detail: WithReturnCode(result), Reason: result.Reason,
                 ReturnCode: result.ReturnCode, StartedAt: result.StartedAt, FinishedAt: result.FinishedAt),
             cancellationToken);
         if (ended is null)
@@ -44,6 +46,24 @@ internal sealed class RunEnding(
             return;
         }
 
+        await EndedAsync(run, ended, result, errorClass, cancellationToken);
+    }
+
+    /// <summary>Whether the attempt's end sends the run back for another attempt rather than ending it.</summary>
+    public bool Retries(RunRecord run, AttemptResult result) =>
+        result.Status != RunStatus.Success && result.Reason is not (RunReason.Killed or RunReason.Shutdown) && registry.Find(run.Tid)?.Definition is { } d && run.Attempt <= d.RetryAttempts
+        && ErrorClassifier.Classify(result, d) is not { IsRetryable: false };
+
+    /// <summary>What follows a run's final status once it is recorded: the log line, then dependents.</summary>
+    public async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, CancellationToken cancellationToken)
+    {
+        // The batched path recorded the attempt itself: monitoring hears of the attempt's end here.
+        var errorClass = await monitor.AttemptEndedAsync(run, result, cancellationToken);
+        await EndedAsync(run, ended, result, errorClass, cancellationToken);
+    }
+
+    private async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, ErrorClass? errorClass, CancellationToken cancellationToken)
+    {
         var duration = ended.StartedAt is { } started ? (long)(result.FinishedAt - started).TotalMilliseconds : 0;
         RunLog.ExecutionResult(log, run.RunId, run.TaskName, run.Host, result.Status.ToText(), result.Reason,
             result.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-", duration, run.Attempt);
@@ -51,6 +71,11 @@ internal sealed class RunEnding(
         await observers.EndedAsync(ended, cancellationToken);
         await finished.OnRunFinishedAsync(ended, cancellationToken);
     }
+
+    /// <summary>The final event says how the run ended in full: its return code first, then whatever else the agent said.</summary>
+    private static string? WithReturnCode(AttemptResult result) => result.ReturnCode is { } rc
+        ? $"return code {rc}{(result.Detail is null ? "" : "; " + result.Detail)}"
+        : result.Detail;
 
     private async Task RetryAsync(RunRecord run, AttemptResult result, int maxAttempts, TimeSpan baseDelay, string actor, CancellationToken cancellationToken)
     {
@@ -62,12 +87,14 @@ internal sealed class RunEnding(
 
         // The wake-up time is part of the row: a restart or a new leader waits it out too (RetryWake picks it up).
         var waiting = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail, Reason: result.Reason, ReturnCode: result.ReturnCode,
+            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail,
                 Attempt: run.Attempt + 1, NotBefore: at),
             cancellationToken);
         if (waiting is not null)
         {
+            wake.Scheduled();
             RunLog.RetryScheduled(log, run.RunId, run.TaskName, run.Host, run.Attempt, result.Status.ToText(), result.Reason, run.Attempt + 1, maxAttempts, (long)delay.TotalMilliseconds);
+            RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, $"retry (attempt {run.Attempt + 1} of {maxAttempts})");
             await monitor.RetriedAsync(run, delay, run.Attempt + 1, maxAttempts, cancellationToken);
         }
     }

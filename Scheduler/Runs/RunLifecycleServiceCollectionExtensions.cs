@@ -1,4 +1,5 @@
 using EasyTask.Scheduler.Monitoring;
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,7 @@ public static class RunLifecycleServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBusLink, AlwaysUpLink>();
+        services.TryAddSingleton<ILeadership, SoleLeader>();
         services.AddSingleton<RunObservers>();
         services.AddRunMonitoring();
         services.AddSingleton<RunFactory>();
@@ -42,6 +44,7 @@ public static class RunLifecycleServiceCollectionExtensions
         services.AddSingleton<RunWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<RunCreator>());
         services.AddHostedService<DependencyWatch>();
+        services.AddSingleton<RetrySignal>();
         services.AddHostedService<RetryWake>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWatch>());
         return services;

@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutputStore, OutputStore>();
         services.AddSingleton<IMonitoringStore, MonitoringStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<RunEventBatches>();
         services.AddSingleton<IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<DatabaseHealth>();
