@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EasyTask.Scheduler.Benchmarks;
+using EasyTask.Scheduler.Scheduling;
 
 namespace EasyTask.Scheduler.Cli;
 
@@ -27,7 +28,13 @@ internal static class BenchCommand
             await SchedulingBenchmark.RunAsync(n, k, cli.Output, ct);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling, Dispatch(), Scale() };
+        var forecast = new Command("forecast", $"Time the longest forecast ({ForecastRequest.MaxDays} days) of busy schedules, as the API computes it");
+        forecast.SetGuardedAction(async (_, cli, _) =>
+        {
+            await ForecastBenchmark.RunAsync(cli.Output);
+            return ExitCodes.Ok;
+        });
+        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling, Dispatch(), Scale(), forecast };
     }
 
     private static Command Dispatch()

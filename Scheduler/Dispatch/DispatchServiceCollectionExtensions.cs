@@ -27,6 +27,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AgentEventBatcher>());
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.4+ would report usage to an outside service a few minutes after start: nothing leaves the machine unasked.
+            x.DisableUsageTelemetry();
             // Many events in flight, one writer: the consumers only hand events to the batcher, which writes
             // each batch in one transaction (an embedded SQLite never has writers queueing on its write lock).
             x.AddConsumer<AgentEventsConsumer>().Endpoint(e =>

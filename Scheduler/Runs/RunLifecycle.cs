@@ -41,11 +41,16 @@ internal sealed class RunLifecycle(
         }
     }
 
-    /// <summary>Moves on every retry whose <c>not_before</c> has passed (read from the database, so restarts keep the times).</summary>
-    public async Task WakeRetriesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves on every retry whose <c>not_before</c> has passed (read from the database, so restarts keep the times);
+    /// answers the earliest wake-up time still ahead within <paramref name="horizon"/>, or null when none is.
+    /// </summary>
+    public async Task<DateTimeOffset?> WakeRetriesAsync(CancellationToken cancellationToken, TimeSpan horizon = default)
     {
-        var due = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active], Limit: RunPages.Size, OldestFirst: true, RetryDueBy: time.GetUtcNow()), cancellationToken);
-        await advancer.AdvanceAsync(due, cancellationToken);
+        var now = time.GetUtcNow();
+        var soon = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active], Limit: RunPages.Size, OldestFirst: true, RetryDueBy: now + horizon), cancellationToken);
+        await advancer.AdvanceAsync(soon.Where(r => r.NotBefore <= now).ToList(), cancellationToken);
+        return soon.Where(r => r.NotBefore > now).Min(r => r.NotBefore);
     }
 
     /// <summary>An operator's force-start of a run just created: straight to TRIGGER.</summary>
