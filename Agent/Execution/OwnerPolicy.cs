@@ -17,6 +17,9 @@ internal sealed class OwnerPolicy(AgentOptions options, string agentUser, bool a
 
     public IReadOnlyList<string> Allowed => options.AllowedOwners.Count > 0 ? options.AllowedOwners : [agentUser];
 
+    /// <summary>True when a task may run as a user other than the agent's own (a Linux agent running as root).</summary>
+    public bool SwitchesUsers => agentIsRoot && !OperatingSystem.IsWindows();
+
     public OwnerDecision Decide(string? taskOwner)
     {
         var owner = string.IsNullOrWhiteSpace(taskOwner) ? agentUser : taskOwner.Trim();
