@@ -19,6 +19,8 @@ internal static class CliApplication
         AgentsCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
+        ApplyCommand.Create(),
+        ExportCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>

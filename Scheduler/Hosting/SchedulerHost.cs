@@ -39,6 +39,7 @@ internal static partial class SchedulerHost
         builder.Services.AddStorage(database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddSingleton<Definitions.Apply.ApplyPlanner>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
@@ -63,6 +64,7 @@ internal static partial class SchedulerHost
         app.UseExceptionHandler();
         app.UseEasyTaskSecurity();
         app.MapTaskApi();
+        app.MapApplyApi();
         app.MapCalendarApi();
         app.MapForecastApi();
         app.MapRunApi();
