@@ -7,6 +7,7 @@ internal static class CliApplication
 {
     public static RootCommand BuildRoot() => new("EasyTask — an enterprise job scheduler. Run `easytask VERB --help` for each verb.")
     {
+        CliOptions.Utc(),
         CliOptions.Token(),
         TokenCommand.Create(),
         AuditCommand.Create(),
@@ -17,6 +18,7 @@ internal static class CliApplication
         RunsCommand.Create(),
         RunCommand.Create(),
         AgentsCommand.Create(),
+        ClusterCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
         ApplyCommand.Create(),
