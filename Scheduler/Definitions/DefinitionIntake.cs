@@ -42,10 +42,12 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
         CheckManyAsync(json, [], cancellationToken);
 
     /// <summary>
-    /// As <see cref="CheckManyAsync(string, CancellationToken)"/>, with <paramref name="comingCalendars"/> counted as
-    /// known: calendars arriving in the same drop or <c>apply</c>, which are written before the tasks.
+    /// As <see cref="CheckManyAsync(string, CancellationToken)"/>, with <paramref name="comingCalendars"/> and
+    /// <paramref name="comingTasks"/> counted as known: calendars and tasks of other files of the same <c>apply</c>,
+    /// written in the same transaction.
     /// </summary>
-    public async Task<IReadOnlyList<ParseOutcome<TaskDefinition>>> CheckManyAsync(string json, IReadOnlyCollection<string> comingCalendars, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ParseOutcome<TaskDefinition>>> CheckManyAsync(
+        string json, IReadOnlyCollection<string> comingCalendars, CancellationToken cancellationToken, IReadOnlySet<string>? comingTasks = null)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
@@ -80,7 +82,7 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
                 errors.Add(new($"{prefix}tid", $"{definition.Tid} is already used at [{sameTid}]; each task needs its own tid"));
             }
 
-            errors.AddRange(UnknownUpstream(prefix, definition, inFile.ContainsKey));
+            errors.AddRange(UnknownUpstream(prefix, definition, name => inFile.ContainsKey(name) || comingTasks?.Contains(name) == true));
             if (errors.Count == 0 && DependencyCycles.Find(definition, UpstreamOf) is { } cycle)
             {
                 errors.Add(CycleError(prefix, cycle));

@@ -161,9 +161,13 @@ internal sealed class ApplyPlanner(DefinitionIntake intake, ITaskStore tasks, IC
     {
         var read = new Dictionary<string, (TaskDefinition, string)>(StringComparer.Ordinal);
         var tids = new Dictionary<long, string>();
+
+        // Every task of the folder is written in the same transaction, so one may depend on another in any file.
+        var coming = files.SelectMany(f => string.IsNullOrWhiteSpace(f.Content) ? [] : TaskDefinitionJson.ParseMany(f.Content))
+            .Select(o => o.Value?.Name).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            foreach (var outcome in await intake.CheckManyAsync(file.Content, comingCalendars, cancellationToken))
+            foreach (var outcome in await intake.CheckManyAsync(file.Content, comingCalendars, cancellationToken, coming))
             {
                 errors.AddRange(outcome.Errors.Select(e => new FieldError($"{file.File}: {e.Field}", e.Message)));
                 if (outcome.Value is not { } definition || !outcome.IsValid)
