@@ -21,6 +21,8 @@ internal static class CliApplication
         ClusterCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
+        ApplyCommand.Create(),
+        ExportCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>

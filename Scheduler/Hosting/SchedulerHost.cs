@@ -41,6 +41,7 @@ internal static partial class SchedulerHost
         builder.Services.AddCluster(builder.Configuration, database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddSingleton<Definitions.Apply.ApplyPlanner>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
@@ -65,6 +66,7 @@ internal static partial class SchedulerHost
         app.UseExceptionHandler();
         app.UseEasyTaskSecurity();
         app.MapTaskApi();
+        app.MapApplyApi();
         app.MapCalendarApi();
         app.MapForecastApi();
         app.MapRunApi();
