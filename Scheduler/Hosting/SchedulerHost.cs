@@ -7,6 +7,7 @@ using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Agent.Messaging;
+using EasyTask.Scheduler.Web;
 
 namespace EasyTask.Scheduler.Hosting;
 
@@ -54,6 +55,7 @@ internal static partial class SchedulerHost
 
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddConsole();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -65,6 +67,7 @@ internal static partial class SchedulerHost
         app.MapRunActions();
         app.MapAgentApi();
         app.MapHealth();
+        app.MapConsole();
         return app;
     }
 
