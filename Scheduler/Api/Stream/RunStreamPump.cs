@@ -3,7 +3,7 @@ using EasyTask.Scheduler.Storage;
 namespace EasyTask.Scheduler.Api.Stream;
 
 /// <summary>
-/// Tails <c>run_events</c> while anyone listens and publishes each transition to <see cref="RunStream"/>.
+/// Tails <c>run_events</c> (while nobody listens it only keeps its place) and publishes each transition to <see cref="RunStream"/>.
 /// Reading the database rather than hooking the code that writes means no transition is missed, whichever
 /// component or scheduler instance made it. A poll every 200 ms keeps a change on screen well within a second.
 /// </summary>
@@ -17,16 +17,20 @@ internal sealed partial class RunStreamPump(RunEventFeed feed, RunStream stream,
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            if (stream.SubscriberCount == 0)
-            {
-                // Nobody listens: start from the newest event when someone does (a client resuming reads its gap itself).
-                position = null;
-                continue;
-            }
-
             try
             {
-                position ??= await feed.LastIdAsync(stoppingToken);
+                // The position is read before looking for listeners: whoever subscribes after the look gets every
+                // event after it, so the first change a new subscriber waits for is never skipped.
+                if (position is null || stream.SubscriberCount == 0)
+                {
+                    var last = await feed.LastIdAsync(stoppingToken);
+                    if (position is null || stream.SubscriberCount == 0)
+                    {
+                        position = last;
+                        continue;
+                    }
+                }
+
                 IReadOnlyList<(RunEvent Event, RunRecord Run)> batch;
                 do
                 {

@@ -1,7 +1,7 @@
 // The console shell: a small router over the History API. Each page module exports render(main, params, query)
 // and may return a cleanup function, called when the user leaves the page.
 import { loadMe, identity, can, token } from './api.js';
-import { connect } from './live.js';
+import { connect, on } from './live.js';
 import { esc } from './format.js';
 
 const routes = [
@@ -42,7 +42,9 @@ async function route() {
     cleanup = await module.render(main, params, new URLSearchParams(location.search));
   } catch (e) {
     console.error(e);
-    main.innerHTML = `<h1>Something went wrong</h1><p class="error">${esc(e.message)}</p>`;
+    main.innerHTML = `<h1>Something went wrong</h1><p class="error">${esc(e.message)}</p><p class="muted">The page loads again by itself when the scheduler answers.</p>`;
+    // A page that could not load (the scheduler was unreachable) tries again once the live stream is back.
+    cleanup = on('reconnected', () => route());
   }
 }
 

@@ -59,7 +59,7 @@ export function drawGraph(container, tasks, previous, edgeTable, timing) {
     ],
     layout: { name: 'dagre', rankDir: 'LR', nodeSep: 25, rankSep: 80, animate: false, fit: !keepView, padding: 30 },
   });
-  if (keepView) { cy.zoom(keepView.zoom); cy.pan(keepView.pan); }
+  if (keepView) { cy.zoom(keepView.zoom); cy.pan(keepView.pan); } else if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
   cy.on('tap', 'node', e => { location.assign(`/tasks/${encodeURIComponent(e.target.id())}`); });
   timing.textContent = `${tasks.length} tasks laid out in ${Math.round(performance.now() - started)} ms`;
   container.dataset.nodes = cy.nodes().length;

@@ -1,7 +1,7 @@
 // /adhoc: run a one-off command on a chosen agent as an allowed owner with a max run time; the run carries the ADHOC badge.
 import { api, toast } from '../apiToast.js';
 import { on } from '../live.js';
-import { esc, time, badge, adhocBadge, chain, runDuration, throttle } from '../format.js';
+import { esc, time, badge, adhocBadge, chain, runDuration, throttle, EYE } from '../format.js';
 
 export async function render(main) {
   const agents = await api('/api/v1/agents');
@@ -32,7 +32,7 @@ export async function render(main) {
   });
   async function load() {
     const runs = (await api('/api/v1/runs/page?adhoc=true&limit=20')).runs;
-    main.querySelector('#recent tbody').innerHTML = runs.length ? runs.map(r => `<tr data-run-id="${esc(r.run_id)}"><td>${esc(r.task)}${adhocBadge(r)}</td><td>${chain(r)}</td><td>${badge(r.status)}</td><td>${esc(r.host)}</td><td>${time(r.started_at)}</td><td>${runDuration(r)}</td><td><a href="/task-runs/${esc(r.run_id)}" class="eye" title="Open run detail">👁</a></td></tr>`).join('')
+    main.querySelector('#recent tbody').innerHTML = runs.length ? runs.map(r => `<tr data-run-id="${esc(r.run_id)}"><td>${esc(r.task)}${adhocBadge(r)}</td><td>${chain(r)}</td><td>${badge(r.status)}</td><td>${esc(r.host)}</td><td>${time(r.started_at)}</td><td>${runDuration(r)}</td><td><a href="/task-runs/${esc(r.run_id)}" class="eye" title="Open run detail">${EYE}</a></td></tr>`).join('')
       : '<tr><td colspan="7" class="muted">No adhoc runs yet.</td></tr>';
   }
   await load();

@@ -1,6 +1,6 @@
 // /tasks/{name}: the definition, the next runs and the days its calendar skips, recent runs, and explain.
 import { api, optional, can, toast } from '../apiToast.js';
-import { esc, time, badge, adhocBadge, runDuration } from '../format.js';
+import { esc, time, badge, adhocBadge, runDuration, EYE } from '../format.js';
 import { navigate } from '../app.js';
 
 export async function render(main, [name]) {
@@ -25,7 +25,7 @@ export async function render(main, [name]) {
       <div style="flex:1"><h2>Next runs (14 days)</h2><table class="grid"><tbody>${occurrences.map(o => `<tr><td>${esc(o.local || o.local_time || '')}</td><td class="muted">${time(o.utc || o.at)}</td></tr>`).join('') || '<tr><td class="muted">None in the next 14 days.</td></tr>'}</tbody></table></div>
       <div style="flex:1"><h2>Days the calendar skips (90 days)</h2><table class="grid"><tbody>${skips.map(s => `<tr><td>${esc(s.date || s.day || '')}</td><td>${esc(s.reason || s.name || s.holiday || '')}</td></tr>`).join('') || '<tr><td class="muted">None.</td></tr>'}</tbody></table></div>
     </div>
-    <h2>Recent runs</h2><table class="grid"><thead><tr><th>Trigger Time</th><th>Status</th><th>Agent</th><th>Started</th><th>Duration</th><th></th></tr></thead><tbody>${runs.map(r => `<tr><td>${time(r.scheduled_for)}</td><td>${badge(r.status)}${adhocBadge(r)}</td><td>${esc(r.host)}</td><td>${time(r.started_at)}</td><td>${runDuration(r)}</td><td><a class="eye" href="/task-runs/${esc(r.run_id)}">👁</a></td></tr>`).join('') || '<tr><td colspan="6" class="muted">No runs yet.</td></tr>'}</tbody></table>
+    <h2>Recent runs</h2><table class="grid"><thead><tr><th>Trigger Time</th><th>Status</th><th>Agent</th><th>Started</th><th>Duration</th><th></th></tr></thead><tbody>${runs.map(r => `<tr><td>${time(r.scheduled_for)}</td><td>${badge(r.status)}${adhocBadge(r)}</td><td>${esc(r.host)}</td><td>${time(r.started_at)}</td><td>${runDuration(r)}</td><td><a class="eye" href="/task-runs/${esc(r.run_id)}">${EYE}</a></td></tr>`).join('') || '<tr><td colspan="6" class="muted">No runs yet.</td></tr>'}</tbody></table>
     <h2>Definition</h2><pre class="json">${esc(JSON.stringify(d, null, 2))}</pre>`;
   main.querySelector('h1').addEventListener('click', async e => {
     const b = e.target.closest('button[data-act]');

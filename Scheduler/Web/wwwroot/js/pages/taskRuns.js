@@ -1,7 +1,7 @@
 // /task-runs: every run, newest first, filtered and paged on the server; rows change live.
 import { api } from '../api.js';
 import { on } from '../live.js';
-import { esc, time, runDuration, badge, adhocBadge, chain, STATUSES, throttle } from '../format.js';
+import { esc, time, runDuration, badge, adhocBadge, chain, STATUSES, throttle, EYE } from '../format.js';
 import { navigate } from '../app.js';
 import { groupsByTask } from '../tasksCache.js';
 
@@ -73,7 +73,7 @@ export async function render(main, _params, query) {
       <td>${time(run.finished_at)}</td>
       <td>${runDuration(run)}</td>
       <td><a href="/task-runs/${esc(run.run_id)}?tab=output">Logs</a></td>
-      <td><a class="eye" href="/task-runs/${esc(run.run_id)}" title="Open run detail" aria-label="Open run detail">👁</a></td>
+      <td><a class="eye" href="/task-runs/${esc(run.run_id)}" title="Open run detail" aria-label="Open run detail">${EYE}</a></td>
     </tr>`;
   }
 

@@ -11,7 +11,7 @@ export async function render(main) {
     <section id="list-view"><div class="filters"><input type="search" id="f-task" placeholder="Filter tasks"></div>
       <table class="grid" id="tasks"><thead><tr><th>Task</th><th>Schedule</th><th>Next run</th><th>Last run</th><th>State</th><th>Agent</th><th></th></tr></thead><tbody></tbody></table></section>
     <section id="graph-view" hidden>
-      <div class="graphbar"><button id="zoom-in" title="Zoom in">＋</button><button id="zoom-out" title="Zoom out">－</button><button id="recenter" title="Fit the whole graph">⤢ Recenter</button>
+      <div class="graphbar"><button id="zoom-in" title="Zoom in" aria-label="Zoom in">+</button><button id="zoom-out" title="Zoom out" aria-label="Zoom out">−</button><button id="recenter" title="Fit the whole graph">⤢ Recenter</button>
         <span class="legend"><span><i style="background:#16a34a"></i>success</span><span><i style="background:#dc2626"></i>failed</span><span><i style="background:#2563eb"></i>running</span><span><i style="background:#d97706"></i>waiting</span><span><i style="background:#fff;border:2px dashed #ea580c"></i>blocked by a failed upstream</span><span><i style="background:#e5e7eb"></i>no run yet</span></span>
         <span id="layout-time" class="small muted"></span></div>
       <div id="graph" role="img" aria-label="Dependency graph"></div>
