@@ -44,4 +44,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 220, Level = LogLevel.Information, Message = "Agent {Host} ready: {Capacity} run slots, logs in {LogDirectory}, journal in {JournalDirectory}, {Pending} results to deliver")]
     public static partial void Ready(ILogger logger, string host, int capacity, string logDirectory, string journalDirectory, int pending);
+
+    [LoggerMessage(EventId = 221, Level = LogLevel.Warning, Message = "Refused: run {RunId} attempt {Attempt} task {TaskName} host {Host} is older than attempt {Newer} already seen here; it is not started")]
+    public static partial void StaleAttempt(ILogger logger, string runId, int attempt, string taskName, string host, int newer);
 }

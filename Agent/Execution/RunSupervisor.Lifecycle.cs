@@ -15,8 +15,18 @@ internal sealed partial class RunSupervisor
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.LogDirectory);
-        journal.Open();
-        Recover();
+        try
+        {
+            journal.Open();
+            Recover();
+        }
+        catch (Exception ex)
+        {
+            recovered.TrySetException(ex);
+            throw;
+        }
+
+        recovered.TrySetResult();
         for (var slot = 0; slot < options.MaxConcurrentRuns; slot++)
         {
             background.Add(Task.Run(() => WorkAsync(stopping.Token), CancellationToken.None));

@@ -17,8 +17,14 @@ internal sealed partial class RunSupervisor
     private void Recover()
     {
         var now = time.GetUtcNow();
+        foreach (var (runKey, attempt) in journal.DeliveredAttempts())
+        {
+            fence.Seen(runKey, attempt);
+        }
+
         foreach (var entry in journal.ReadOpen())
         {
+            fence.Seen(RunJournal.FileSafe(entry.Task.RunId), entry.Task.Attempt);
             var run = ActiveRun.Settled(entry);
             runs[entry.Key] = run;
             if (entry.State == JournalState.Finished)

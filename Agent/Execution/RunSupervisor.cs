@@ -23,6 +23,8 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     private readonly RunExecutor executor;
     private readonly ResultDelivery delivery;
     private readonly ConcurrentDictionary<RunKey, ActiveRun> runs = new();
+    private readonly AttemptFence fence = new();
+    private readonly TaskCompletionSource recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Channel<ActiveRun> queue = Channel.CreateUnbounded<ActiveRun>(new UnboundedChannelOptions { AllowSynchronousContinuations = false });
 
     public RunSupervisor(IOptions<AgentOptions> options, IRunEventSink sink, TimeProvider time, ILoggerFactory loggers)
@@ -46,12 +48,22 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     /// <summary>
     /// Takes a RunTask: journals it, sends RunAccepted, and queues it for a free slot. A redelivery of a known
     /// attempt starts nothing; its current state is sent again (RunAccepted, RunStarted, or the RunFinished).
+    /// An attempt older than one already seen for the run is refused: it starts nothing and is answered with nothing.
+    /// Waits until the journal is recovered (<see cref="StartAsync"/>): a RunTask that arrives earlier must not
+    /// start a run the journal already knows.
     /// Throws only when the run could not be journaled (it is then not accepted; the transport should redeliver).
     /// </summary>
     public async Task AcceptAsync(RunTask task, CancellationToken cancellationToken)
     {
+        await recovered.Task.WaitAsync(cancellationToken);
         AgentLog.TaskReceived(log, task.RunId, task.Attempt, task.Task, options.Name);
         var key = RunKey.Of(task);
+        if (!fence.TryAdmit(key, out var newer))
+        {
+            AgentLog.StaleAttempt(log, task.RunId, task.Attempt, task.Task, options.Name, newer);
+            return;
+        }
+
         var now = time.GetUtcNow();
         ActiveRun? fresh = null;
 
@@ -92,6 +104,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     /// <summary>Stops a queued or running attempt: it ends TERMINATED, reason <c>killed</c>. Unknown runs are ignored; finished ones re-send their result.</summary>
     public async Task CancelAsync(CancelRun cancel, CancellationToken cancellationToken)
     {
+        await recovered.Task.WaitAsync(cancellationToken);
         var by = string.IsNullOrWhiteSpace(cancel.RequestedBy) ? "an operator" : cancel.RequestedBy;
         var key = new RunKey(cancel.RunId, cancel.Attempt);
         if (!runs.TryGetValue(key, out var run) && journal.TryReadDelivered(key) is { } delivered)

@@ -55,6 +55,23 @@ internal sealed partial class RunJournal(string directory, ILogger<RunJournal> l
         return File.Exists(file) ? Read(file) : null;
     }
 
+    /// <summary>
+    /// The attempts of delivered entries still kept, from their file names alone (cheap at start): the run as
+    /// <see cref="FileSafe"/> names it, and the attempt number.
+    /// </summary>
+    public IEnumerable<(string RunKey, int Attempt)> DeliveredAttempts()
+    {
+        foreach (var file in System.IO.Directory.EnumerateFiles(DeliveredDirectory, "*" + Extension))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var dot = name.LastIndexOf('.');
+            if (dot > 0 && int.TryParse(name.AsSpan(dot + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var attempt))
+            {
+                yield return (name[..dot], attempt);
+            }
+        }
+    }
+
     /// <summary>Every open entry. A damaged file is set aside (renamed <c>.damaged</c>) and logged, never fatal.</summary>
     public IReadOnlyList<JournalEntry> ReadOpen()
     {

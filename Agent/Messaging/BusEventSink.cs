@@ -20,14 +20,17 @@ internal sealed class BusEventSink(ISendEndpointProvider endpoints) : IRunEventS
 
     public Task FinishedAsync(RunFinished message, CancellationToken cancellationToken) => SendAsync(message, cancellationToken);
 
-    public Task HeartbeatAsync(AgentHeartbeat message, CancellationToken cancellationToken) => SendAsync(message, cancellationToken);
+    public Task HeartbeatAsync(AgentHeartbeat message, CancellationToken cancellationToken) => SendAsync(message, QueueNames.Heartbeats, cancellationToken);
 
-    private async Task SendAsync<T>(T message, CancellationToken cancellationToken)
+    private Task SendAsync<T>(T message, CancellationToken cancellationToken)
+        where T : class => SendAsync(message, QueueNames.Scheduler, cancellationToken);
+
+    private async Task SendAsync<T>(T message, string queue, CancellationToken cancellationToken)
         where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(SendTimeout);
-        var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueNames.Scheduler}"));
+        var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{queue}"));
         await endpoint.Send(message, timeout.Token);
     }
 }

@@ -6,6 +6,12 @@ public static class QueueNames
     /// <summary>Where agents send their events (accepted, started, output, finished, heartbeat).</summary>
     public const string Scheduler = "easytask.scheduler";
 
+    /// <summary>
+    /// Where agents send their heartbeats: a queue of its own, so a flood of output or results on
+    /// <see cref="Scheduler"/> can never delay them long enough to make a live agent look lost.
+    /// </summary>
+    public const string Heartbeats = "easytask.heartbeats";
+
     /// <summary>The durable queue an agent consumes its commands from: <c>agent.&lt;name&gt;</c>.</summary>
     public static string Agent(string name) => $"agent.{name}";
 }

@@ -104,7 +104,7 @@ internal sealed class ConsoleApiTests(string provider)
     [Test]
     public async Task Stream_SendsEachStatusChange_AndResumesAfterTheLastEventId()
     {
-        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var client = await server.ClientAsync("viewer");
         using var live = await client.GetAsync("api/v1/stream?task=stream_task", HttpCompletionOption.ResponseHeadersRead);
         Assert.That(live.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
         using var reader = new StreamReader(await live.Content.ReadAsStreamAsync());

@@ -35,13 +35,15 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public SchedulerEngine Engine => services.GetRequiredService<SchedulerEngine>();
 
-    public RunAdvancer Advancer => services.GetRequiredService<RunAdvancer>();
+    public RunLifecycle Lifecycle => services.GetRequiredService<RunLifecycle>();
+
+    /// <summary>Why the run (as the database holds it now) is waiting, or null.</summary>
+    public async Task<string?> WaitingReasonAsync(string runId) =>
+        await Lifecycle.WaitingReasonAsync((await Runs.FindAsync(runId, CancellationToken.None))!, CancellationToken.None);
 
     public TaskExplainer Explainer => services.GetRequiredService<TaskExplainer>();
 
     public QuartzClock Clock => services.GetRequiredService<QuartzClock>();
-
-    public RunProgress Progress => services.GetRequiredService<RunProgress>();
 
     public RunWatch Watch => services.GetRequiredService<RunWatch>();
 
@@ -54,25 +56,37 @@ internal sealed class EngineHarness : IAsyncDisposable
     public async Task<string> ExplainAsync(string task, DateTimeOffset? at = null) =>
         string.Join("\n", (await Explainer.ExplainAsync(task, at, CancellationToken.None))!.Lines);
 
-    public static async Task<EngineHarness> StartAsync(DateTimeOffset now)
+    public static Task<EngineHarness> StartAsync(DateTimeOffset now) =>
+        StartAsync(Directory.CreateTempSubdirectory("easytask-engine-"), new FakeTimeProvider(now));
+
+    /// <summary>
+    /// Stops this engine (nothing in memory survives) and starts a new one over the same database, its clock at the
+    /// same instant, as a scheduler restart does. This harness must not be used afterwards.
+    /// </summary>
+    public async Task<EngineHarness> RestartAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("easytask-engine-");
-        var time = new FakeTimeProvider(now);
+        var now = Time.GetUtcNow();
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var restarted = await StartAsync(folder, new FakeTimeProvider(now));
+        await restarted.Engine.StartAsync(CancellationToken.None);
+        return restarted;
+    }
+
+    private static async Task<EngineHarness> StartAsync(DirectoryInfo folder, FakeTimeProvider time)
+    {
         var collection = new ServiceCollection();
         collection.AddSingleton(time);
         collection.AddSingleton<TimeProvider>(time);
         collection.AddSingleton<RecordingDispatcher>();
         collection.AddSingleton<IRunDispatcher>(sp => sp.GetRequiredService<RecordingDispatcher>());
+        collection.AddSingleton<IRunCanceller>(sp => sp.GetRequiredService<RecordingDispatcher>());
         collection.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder.FullName, "engine.db")}"));
-        collection.AddScheduling(new ConfigurationBuilder().Build());
+        var configuration = new ConfigurationBuilder().Build();
+        collection.AddScheduling(configuration);
 
-        // The dispatch side without a bus: agents are played by the test through RunProgress.
-        collection.AddOptions<DispatchOptions>();
-        collection.AddSingleton<DispatchLedger>();
-        collection.AddSingleton<AgentRegistry>();
-        collection.AddSingleton<IBusLink, AlwaysUpLink>();
-        collection.AddSingleton<RunWatch>();
-        collection.AddSingleton<RunOutputSink>();
+        // No bus: agents are played by the test through the lifecycle's progress methods.
+        collection.AddRunLifecycle(configuration);
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         return new EngineHarness(services, folder);

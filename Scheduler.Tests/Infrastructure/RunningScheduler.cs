@@ -19,6 +19,9 @@ internal sealed class RunningScheduler : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>An admin API token made at start; <see cref="Http"/> sends it, and <see cref="CliRun"/> adds it as --token for this server.</summary>
+    public string AdminToken { get; private set; } = "";
+
     public HttpClient Http { get; }
 
     public string Url => BaseAddress.ToString().TrimEnd('/');
@@ -32,7 +35,18 @@ internal sealed class RunningScheduler : IAsyncDisposable
             ["--urls=http://127.0.0.1:0", $"--EasyTask:Database={databaseSetting}", "--Serilog:MinimumLevel:Default=Warning", .. extra],
             CancellationToken.None);
         var address = app.Urls.Single();
-        return new RunningScheduler(app, new Uri(address + "/"));
+        var scheduler = new RunningScheduler(app, new Uri(address + "/"));
+        scheduler.AdminToken = await TestTokens.AuthorizeAsync(app.Services, scheduler.Http, scheduler.Url);
+        return scheduler;
+    }
+
+    /// <summary>A client of this scheduler carrying a new token of <paramref name="role"/>, optionally limited to owners and hosts.</summary>
+    public async Task<HttpClient> ClientAsync(string role, IReadOnlyList<string>? owners = null, IReadOnlyList<string>? hosts = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", await TestTokens.CreateAsync(app.Services, role, owners, hosts));
+        return client;
     }
 
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
@@ -61,6 +75,7 @@ internal sealed class RunningScheduler : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        TestTokens.Forget(Url);
         await app.StopAsync();
         await app.DisposeAsync();
     }

@@ -30,7 +30,7 @@ internal sealed class DependencyTests
         await engine.FinishAsync((await engine.RunsOfAsync("Generate_Invoice")).Single(), RunStatus.Success);
 
         Assert.That(waiting.Status, Is.EqualTo(RunStatus.Active));
-        Assert.That(engine.Advancer.WaitingReason(waiting.RunId), Is.Null);
+        Assert.That(await engine.WaitingReasonAsync(waiting.RunId), Does.Not.Contain("waiting for Generate_Invoice"));
         Assert.That((await engine.RunsOfAsync("Send_Email_Invoice")).Single().Status, Is.EqualTo(RunStatus.Trigger));
     }
 
@@ -45,7 +45,7 @@ internal sealed class DependencyTests
 
         var run = (await engine.RunsOfAsync("down")).Single();
 
-        Assert.That(engine.Advancer.WaitingReason(run.RunId), Does.StartWith("waiting for up (success): no run finished since").And.Contain("is TRIGGER"));
+        Assert.That(await engine.WaitingReasonAsync(run.RunId), Does.StartWith("waiting for up (success): no run finished since").And.Contain("is TRIGGER"));
     }
 
     [Test]

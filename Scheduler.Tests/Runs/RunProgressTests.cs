@@ -22,9 +22,9 @@ internal sealed class RunProgressTests
     {
         var run = await TriggeredAsync(Task(1, "lifecycle"));
 
-        await engine.Progress.AcceptedAsync(new RunAccepted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
-        await engine.Progress.StartedAsync(new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", ProcessId = 42, At = Now.AddSeconds(1) }, default);
-        await engine.Progress.FinishedAsync(Finished(run, "SUCCESS", 0, Now.AddSeconds(3)), default);
+        await engine.Lifecycle.AcceptedAsync(new RunAccepted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
+        await engine.Lifecycle.StartedAsync(new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", ProcessId = 42, At = Now.AddSeconds(1) }, default);
+        await engine.Lifecycle.FinishedAsync(Finished(run, "SUCCESS", 0, Now.AddSeconds(3)), default);
 
         var done = (await engine.Runs.FindAsync(run.RunId, default))!;
         Assert.That(await engine.TimelineAsync(done), Is.EqualTo(new[] { "-->ACTIVE", "ACTIVE->TRIGGER", "TRIGGER->STARTED", "STARTED->RUNNING", "RUNNING->SUCCESS" }));
@@ -37,7 +37,7 @@ internal sealed class RunProgressTests
     {
         var run = await TriggeredAsync(Task(1, "stale"));
 
-        await engine.Progress.FinishedAsync(Finished(run, "FAILED", 1, Now) with { Attempt = 7 }, default);
+        await engine.Lifecycle.FinishedAsync(Finished(run, "FAILED", 1, Now) with { Attempt = 7 }, default);
 
         Assert.That((await engine.Runs.FindAsync(run.RunId, default))!.Status, Is.EqualTo(RunStatus.Trigger));
     }
@@ -47,14 +47,14 @@ internal sealed class RunProgressTests
     {
         var run = await TriggeredAsync(Task(1, "flaky") with { RetryAttempts = 2, RetryDelay = 10 });
 
-        await engine.Progress.FinishedAsync(Finished(run, "FAILED", 3, Now), default);
+        await engine.Lifecycle.FinishedAsync(Finished(run, "FAILED", 3, Now), default);
         var waiting = (await engine.Runs.FindAsync(run.RunId, default))!;
-        await engine.Advancer.RecheckAsync(default);
+        await engine.Lifecycle.RecheckAsync(default);
         var stillWaiting = (await engine.Runs.FindAsync(run.RunId, default))!;
         engine.Time.Advance(TimeSpan.FromSeconds(13));
-        await engine.Advancer.RecheckAsync(default);
+        await engine.Lifecycle.RecheckAsync(default);
         var retried = (await engine.Runs.FindAsync(run.RunId, default))!;
-        await engine.Progress.FinishedAsync(Finished(retried, "SUCCESS", 0, engine.Time.GetUtcNow()), default);
+        await engine.Lifecycle.FinishedAsync(Finished(retried, "SUCCESS", 0, engine.Time.GetUtcNow()), default);
 
         Assert.That((waiting.Status, waiting.Attempt), Is.EqualTo((RunStatus.Active, 2)));
         Assert.That(stillWaiting.Status, Is.EqualTo(RunStatus.Active), "backoff of about 10 s not over yet");
@@ -70,7 +70,7 @@ internal sealed class RunProgressTests
     {
         var run = await TriggeredAsync(Task(1, "broken"));
 
-        await engine.Progress.FinishedAsync(Finished(run, "FAILED", 2, Now), default);
+        await engine.Lifecycle.FinishedAsync(Finished(run, "FAILED", 2, Now), default);
 
         var done = (await engine.Runs.FindAsync(run.RunId, default))!;
         Assert.That((done.Status, done.ReturnCode), Is.EqualTo((RunStatus.Failed, (int?)2)));
@@ -81,7 +81,7 @@ internal sealed class RunProgressTests
     {
         var run = await TriggeredAsync(Task(1, "orphan"));
         await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", StartedAt = Now, At = Now }, default);
-        await engine.Progress.StartedAsync(new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
+        await engine.Lifecycle.StartedAsync(new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
 
         engine.Time.Advance(TimeSpan.FromSeconds(20));
         await engine.Watch.CheckAsync(default);
@@ -95,13 +95,38 @@ internal sealed class RunProgressTests
     }
 
     [Test]
+    public async Task Watch_CancelsTheOldAttemptOnItsAgentBeforeTheRetry_WhenTheAgentIsLost()
+    {
+        var run = await TriggeredAsync(Task(1, "slow_agent") with { RetryAttempts = 1, RetryDelay = 10 });
+        await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", StartedAt = Now, At = Now }, default);
+        await engine.Lifecycle.StartedAsync(new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
+
+        engine.Time.Advance(TimeSpan.FromSeconds(35));
+        await engine.Watch.CheckAsync(default);
+        await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", StartedAt = Now, At = Now }, default);
+        engine.Time.Advance(TimeSpan.FromSeconds(13));
+        await engine.Lifecycle.WakeRetriesAsync(default);
+
+        Assert.That(engine.Dispatcher.Sent, Is.EqualTo(new[]
+        {
+            $"run {run.RunId} attempt 1",
+            $"cancel {run.RunId} attempt 1",
+            $"run {run.RunId} attempt 2",
+        }));
+    }
+
+    [Test]
     public async Task Watch_SendsRunAgain_WhenLiveAgentDoesNotAcknowledge()
     {
         var run = await TriggeredAsync(Task(1, "unacked"));
         await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", StartedAt = Now, At = Now }, default);
 
         await engine.Watch.CheckAsync(default);
+        var beforeTimeout = engine.Dispatcher.Dispatched.Count;
+        engine.Time.Advance(new Scheduler.Runs.DispatchOptions().AcknowledgeTimeout);
+        await engine.Watch.CheckAsync(default);
 
+        Assert.That(beforeTimeout, Is.EqualTo(1), "the run entered TRIGGER just now (its timeline says so): no resend yet");
         Assert.That(engine.Dispatcher.Dispatched.Select(r => r.RunId), Is.EqualTo(new[] { run.RunId, run.RunId }));
     }
 
@@ -112,7 +137,7 @@ internal sealed class RunProgressTests
 
         await engine.Watch.CheckAsync(default);
 
-        Assert.That(engine.Advancer.WaitingReason(run.RunId), Does.Contain("no agent named billing-01 has been heard from"));
+        Assert.That(await engine.WaitingReasonAsync(run.RunId), Does.Contain("no agent named billing-01 has been heard from"));
         Assert.That(engine.Dispatcher.Dispatched, Has.Count.EqualTo(1));
     }
 

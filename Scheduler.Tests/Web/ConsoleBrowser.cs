@@ -40,7 +40,8 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         return new ConsoleBrowser(playwright, browser);
     }
 
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    /// <summary>A fresh browser context signed in with <paramref name="token"/> through the console's /login page.</summary>
+    public async Task<IPage> NewPageAsync(string baseUrl, string token)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -51,6 +52,8 @@ internal sealed class ConsoleBrowser : IAsyncDisposable
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        await page.GotoAsync("/login#token=" + Uri.EscapeDataString(token));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/task-runs"));
         return page;
     }
 

@@ -49,7 +49,7 @@ internal sealed partial class ConsoleBrowserTests
     [Test, Order(1)]
     public async Task TaskRuns_ShowsARunMovingThroughItsLifecycle_WithoutReload()
     {
-        var page = await browser.NewPageAsync(scheduler.Url);
+        var page = await browser.NewPageAsync(scheduler.Url, scheduler.Server.AdminToken);
         await page.GotoAsync("/task-runs");
         await Expect(page.Locator("#conn")).ToHaveAttributeAsync("data-state", "Live");
         await page.EvaluateAsync("() => { window.__sameDocument = true; }");
@@ -71,7 +71,7 @@ internal sealed partial class ConsoleBrowserTests
     public async Task FailedRun_IsFoundByStatus_AndItsStderrSearchedAndDownloaded()
     {
         var failed = await FailedInvoiceAsync();
-        var page = await browser.NewPageAsync(scheduler.Url);
+        var page = await browser.NewPageAsync(scheduler.Url, scheduler.Server.AdminToken);
         await page.GotoAsync("/task-runs");
 
         await page.SelectOptionAsync("#f-status", "FAILED");
@@ -116,7 +116,7 @@ internal sealed partial class ConsoleBrowserTests
     public async Task DependencyGraph_ShowsGenerateInvoiceToSendEmailInvoice_WithStatusColours()
     {
         await FailedInvoiceAsync();
-        var page = await browser.NewPageAsync(scheduler.Url);
+        var page = await browser.NewPageAsync(scheduler.Url, scheduler.Server.AdminToken);
         await page.GotoAsync("/tasks");
         await Expect(page.Locator("tr[data-task=Generate_Invoice] .badge.s-FAILED")).ToBeVisibleAsync();
         await Expect(page.Locator("tr[data-task=Generate_Invoice]")).ToContainTextAsync("07:00 Mon-Fri America/New_York except US_HOLIDAYS");
@@ -143,7 +143,7 @@ internal sealed partial class ConsoleBrowserTests
     [Test, Order(4)]
     public async Task Adhoc_RunAppearsWithItsVioletBadge()
     {
-        var page = await browser.NewPageAsync(scheduler.Url);
+        var page = await browser.NewPageAsync(scheduler.Url, scheduler.Server.AdminToken);
         await page.GotoAsync("/adhoc");
         await page.Locator("textarea[name=cmd]").FillAsync("echo adhoc from the console");
         await page.Locator("select[name=host]").SelectOptionAsync("localhost");
@@ -164,7 +164,7 @@ internal sealed partial class ConsoleBrowserTests
     public async Task OtherPages_ShowAgentsFailedRunsAndMonitoring()
     {
         await FailedInvoiceAsync();
-        var page = await browser.NewPageAsync(scheduler.Url);
+        var page = await browser.NewPageAsync(scheduler.Url, scheduler.Server.AdminToken);
         await page.GotoAsync("/agents");
         await Expect(page.Locator("#agents tbody tr").First.Locator(".badge.alive")).ToHaveTextAsync("ALIVE");
         await Screenshots.SaveAsync(page, "agents");
@@ -178,14 +178,30 @@ internal sealed partial class ConsoleBrowserTests
         await Screenshots.SaveAsync(page, "monitoring");
 
         await page.GotoAsync("/login");
-        await Expect(page.Locator("#login")).ToBeVisibleAsync();
+        await Expect(page.Locator("#token")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "login");
+    }
+
+    [Test, Order(6)]
+    public async Task Viewer_IsNotOfferedButtonsItsRoleMayNotUse()
+    {
+        var failed = await FailedInvoiceAsync();
+        var page = await browser.NewPageAsync(scheduler.Url, await CreateTokenAsync("viewer"));
+
+        await Expect(page.Locator("#who")).ToContainTextAsync("viewer");
+        await Expect(page.Locator("nav a[href='/adhoc']")).ToBeHiddenAsync();
+        await page.GotoAsync($"/task-runs/{failed.RunId}");
+        await Expect(page.Locator("[data-field=return-code]")).ToHaveTextAsync("3");
+        await Expect(page.Locator("#retry")).ToBeHiddenAsync();
+        await page.GotoAsync("/tasks");
+        await Expect(page.Locator("tr[data-task=Generate_Invoice]")).ToBeVisibleAsync();
+        await Expect(page.Locator("#tasks button")).ToHaveCountAsync(0);
     }
 
     [Test, Order(100)]
     public async Task ConnectionIndicator_GoesDisconnectedWhenTheServerStops_AndLiveWhenItIsBack()
     {
-        var page = await browser.NewPageAsync(scheduler.Url);
+        var page = await browser.NewPageAsync(scheduler.Url, scheduler.Server.AdminToken);
         await page.GotoAsync("/task-runs");
         var indicator = page.Locator("#conn");
         await Expect(indicator).ToHaveAttributeAsync("data-state", "Live");
@@ -203,6 +219,9 @@ internal sealed partial class ConsoleBrowserTests
         var run = await scheduler.RunAsync("Send_Email_Invoice");
         await Expect(page.Locator($"tr[data-run-id='{run.RunId}']")).ToBeVisibleAsync();
     }
+
+    private async Task<string> CreateTokenAsync(string role) =>
+        await Infrastructure.TestTokens.CreateAsync(scheduler.Server.Services, role);
 
     /// <summary>Runs Generate_Invoice once (it writes ERROR lines to stderr and exits 3) and waits until it failed.</summary>
     private async Task<RunResource> FailedInvoiceAsync()

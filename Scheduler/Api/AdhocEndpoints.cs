@@ -2,10 +2,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EasyTask.Contracts.Definitions;
 using EasyTask.Scheduler.Runs;
+using EasyTask.Scheduler.Security;
 
 namespace EasyTask.Scheduler.Api;
 
-/// <summary><c>POST /api/v1/adhoc</c>: run a one-off command on an agent, flagged adhoc. Body: <c>{"cmd", "host", "owner"?, "max_run_time"?}</c>.</summary>
+/// <summary>
+/// <c>POST /api/v1/adhoc</c>: run a one-off command on an agent, flagged adhoc. Body: <c>{"cmd", "host", "owner"?, "max_run_time"?}</c>.
+/// Needs the adhoc permission (by the route's <c>adhoc</c> segment); a token limited to owners or hosts stays within them.
+/// </summary>
 internal static partial class AdhocEndpoints
 {
     public static IEndpointRouteBuilder MapAdhocApi(this IEndpointRouteBuilder endpoints)
@@ -28,7 +32,13 @@ internal static partial class AdhocEndpoints
                 return ApiProblems.Invalid(errors, "The adhoc request is invalid");
             }
 
-            var run = await adhoc.StartAsync(new AdhocCommand(body!.Cmd!, body.Host!, string.IsNullOrWhiteSpace(body.Owner) ? null : body.Owner.Trim(), body.MaxRunTime ?? 0), ChangeSource.Of(request), ct);
+            var owner = string.IsNullOrWhiteSpace(body!.Owner) ? null : body.Owner.Trim();
+            if (AccessScope.Check(request.HttpContext, owner, body.Host) is { } refused)
+            {
+                return refused;
+            }
+
+            var run = await adhoc.StartAsync(new AdhocCommand(body.Cmd!, body.Host!, owner, body.MaxRunTime ?? 0), ChangeSource.Of(request), ct);
             return Results.Created($"/api/v1/runs/{run.RunId}", RunResource.From(run));
         });
         return endpoints;

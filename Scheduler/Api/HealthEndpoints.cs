@@ -12,7 +12,7 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        endpoints.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         endpoints.MapGet("/health/ready", async (IDatabaseHealth database, IBusLink bus, BusSettings busSettings, CancellationToken ct) =>
         {
             var result = await database.CheckAsync(ct);
@@ -24,7 +24,7 @@ internal static class HealthEndpoints
                 bus = $"{busSettings.Describe()} {(busUp ? "connected" : "not connected")}",
             };
             return result.IsHealthy && busUp ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 }

@@ -8,8 +8,14 @@ internal static class RunActionEndpoints
 {
     public static IEndpointRouteBuilder MapRunActions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, HttpRequest request, OperatorActions actions, CancellationToken ct) =>
+        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, HttpRequest request, OperatorActions actions, ITaskStore tasks, CancellationToken ct) =>
         {
+            if (await tasks.FindAsync(name, ct) is { } task
+                && Security.AccessScope.Check(request.HttpContext, task.Definition.TaskOwner, task.Definition.RunOnHost) is { } refused)
+            {
+                return refused;
+            }
+
             var run = await actions.ForceStartAsync(name, ChangeSource.Of(request), ct);
             return run is null
                 ? ApiProblems.NotFound($"no task named \"{name}\"")

@@ -8,6 +8,8 @@ namespace EasyTask.Scheduler.Api;
 /// <summary>The <c>/api/v1/runs</c> endpoints: what ran, what is running, and each run's timeline.</summary>
 internal static class RunEndpoints
 {
+    private const int ExplainedInList = 100;
+
     public static IEndpointRouteBuilder MapRunApi(this IEndpointRouteBuilder endpoints)
     {
         var runs = endpoints.MapGroup("/api/v1/runs");
@@ -16,7 +18,7 @@ internal static class RunEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, IRunStore store, RunAdvancer advancer, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest request, IRunStore store, RunLifecycle lifecycle, TimeProvider time, CancellationToken ct)
     {
         var query = request.Query;
         var statuses = new List<RunStatus>();
@@ -49,10 +51,19 @@ internal static class RunEndpoints
 
         var task = query["task"].ToString();
         var found = await store.ListAsync(new RunQuery(task.Length > 0 ? task : null, statuses, since, limit), ct);
-        return Results.Ok(found.Select(r => RunResource.From(r, WaitingFor(r, advancer))));
+        // Waiting reasons are worked out from the database per run; a list explains its first ones, run show explains any.
+        var explained = new List<RunResource>(found.Count);
+        var budget = ExplainedInList;
+        foreach (var run in found)
+        {
+            var waiting = run.Status is RunStatus.Active or RunStatus.Trigger && budget-- > 0 ? await lifecycle.WaitingReasonAsync(run, ct) : null;
+            explained.Add(RunResource.From(run, waiting));
+        }
+
+        return Results.Ok(explained);
     }
 
-    private static async Task<IResult> GetAsync(string runId, IRunStore store, RunAdvancer advancer, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string runId, IRunStore store, RunLifecycle lifecycle, CancellationToken ct)
     {
         var run = await store.FindAsync(runId, ct);
         if (run is null)
@@ -61,10 +72,6 @@ internal static class RunEndpoints
         }
 
         var events = await store.EventsAsync(runId, ct);
-        return Results.Ok(RunResource.From(run, WaitingFor(run, advancer), events));
+        return Results.Ok(RunResource.From(run, await lifecycle.WaitingReasonAsync(run, ct), events));
     }
-
-    /// <summary>Only a run that has not reached its agent can be waiting; past that, a remembered reason is stale.</summary>
-    private static string? WaitingFor(RunRecord run, RunAdvancer advancer) =>
-        run.Status is RunStatus.Active or RunStatus.Trigger ? advancer.WaitingReason(run.RunId) : null;
 }

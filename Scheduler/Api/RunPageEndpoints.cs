@@ -17,7 +17,7 @@ internal static class RunPageEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PageAsync(HttpRequest request, RunPages pages, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> PageAsync(HttpRequest request, RunListing pages, TimeProvider time, CancellationToken ct)
     {
         var query = request.Query;
         var statuses = new List<RunStatus>();

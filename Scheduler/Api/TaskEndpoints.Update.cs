@@ -31,6 +31,12 @@ internal static partial class TaskEndpoints
         }
 
         var definition = outcome.Value!;
+        if ((Security.AccessScope.Check(request.HttpContext, current.Definition.TaskOwner, current.Definition.RunOnHost)
+            ?? Security.AccessScope.Check(request.HttpContext, definition.TaskOwner, definition.RunOnHost)) is { } refused)
+        {
+            return refused;
+        }
+
         if (definition.Name != current.Definition.Name)
         {
             return ApiProblems.Invalid("name", $"must stay \"{current.Definition.Name}\": the URL names the task being updated; to rename, insert a new task and delete this one");

@@ -52,6 +52,11 @@ internal static partial class TaskEndpoints
             return ApiProblems.Invalid(outcome.Errors);
         }
 
+        if (Security.AccessScope.Check(request.HttpContext, outcome.Value!.TaskOwner, outcome.Value.RunOnHost) is { } refused)
+        {
+            return refused;
+        }
+
         try
         {
             var stored = await store.InsertAsync(outcome.Value!, ChangeSource.Of(request), ct);
@@ -68,6 +73,12 @@ internal static partial class TaskEndpoints
 
     private static async Task<IResult> DeleteAsync(string name, ITaskStore store, ITaskChangeListener changes, ILogger<TaskResource> log, HttpRequest request, CancellationToken ct)
     {
+        if (await store.FindAsync(name, ct) is { } existing
+            && Security.AccessScope.Check(request.HttpContext, existing.Definition.TaskOwner, existing.Definition.RunOnHost) is { } refused)
+        {
+            return refused;
+        }
+
         if (!await store.DeleteAsync(name, ct))
         {
             return ApiProblems.NotFound($"no task named \"{name}\"");

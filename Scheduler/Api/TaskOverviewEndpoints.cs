@@ -12,7 +12,7 @@ internal static class TaskOverviewEndpoints
 {
     public static IEndpointRouteBuilder MapTaskOverview(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/task-overview", async (TaskRegistry registry, RunPages pages, TimeProvider time, CancellationToken ct) =>
+        endpoints.MapGet("/api/v1/task-overview", async (TaskRegistry registry, RunListing pages, TimeProvider time, CancellationToken ct) =>
         {
             var latest = await pages.LatestPerTaskAsync(ct);
             var now = time.GetUtcNow();

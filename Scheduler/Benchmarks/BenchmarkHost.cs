@@ -14,6 +14,7 @@ internal static class BenchmarkHost
         builder.Services.AddStorage(DatabaseOptions.Parse($"sqlite:{databaseFile}"));
         builder.Services.AddSingleton<IRunDispatcher>(dispatcher);
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddRunLifecycle(builder.Configuration);
         return builder.Build();
     }
 }

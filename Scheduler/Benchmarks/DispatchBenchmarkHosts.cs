@@ -1,6 +1,7 @@
 using EasyTask.Agent.Messaging;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Dispatch;
+using EasyTask.Scheduler.Runs;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 
@@ -20,6 +21,7 @@ internal static class DispatchBenchmarkHosts
         builder.Logging.ClearProviders();
         builder.Services.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder, "bench.db")}"));
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddRunLifecycle(builder.Configuration);
         if (bus.InMemory)
         {
             builder.Services.AddDispatch(builder.Configuration, bus, x => x.AddAgentConsumers(), (context, cfg) => cfg.ConfigureAgentQueues(context));

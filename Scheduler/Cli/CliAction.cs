@@ -9,6 +9,7 @@ internal static class CliAction
         command.SetAction(async (parse, ct) =>
         {
             var context = new CliContext(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            CliCredentials.FromCommandLine = parse.GetValue<string?>(CliCredentials.TokenOptionName);
             try
             {
                 return await body(parse, context, ct);

@@ -7,6 +7,9 @@ internal static class CliApplication
 {
     public static RootCommand BuildRoot() => new("EasyTask — an enterprise job scheduler. Run `easytask VERB --help` for each verb.")
     {
+        CliOptions.Token(),
+        TokenCommand.Create(),
+        AuditCommand.Create(),
         StandaloneCommand.Create(),
         ServeCommand.Create(),
         TaskCommand.Create(),

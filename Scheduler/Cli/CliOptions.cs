@@ -16,4 +16,11 @@ internal static class CliOptions
 
     /// <summary><c>--json</c>: machine-readable output.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Print machine-readable JSON instead of text" };
+
+    /// <summary><c>--token</c> on every verb: the API token to send (else EASYTASK_TOKEN, else ./data/admin.token).</summary>
+    public static Option<string?> Token() => new(CliCredentials.TokenOptionName)
+    {
+        Description = $"API token to send (env {CliCredentials.TokenVariable}; else ./data/admin.token when it exists)",
+        Recursive = true,
+    };
 }

@@ -15,7 +15,13 @@ internal sealed partial class SchedulerClient(HttpClient http, string source)
             throw new CliException($"--server: \"{serverUrl}\" is not an http(s) URL (e.g. {Hosting.SchedulerHost.DefaultUrl})", ExitCodes.InvalidInput);
         }
 
-        return new SchedulerClient(new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) }, source);
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (CliCredentials.Resolve() is { } token)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return new SchedulerClient(http, source);
     }
 
     public Task<TaskResource> InsertTaskAsync(string json, CancellationToken ct) =>

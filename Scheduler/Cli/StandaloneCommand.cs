@@ -27,6 +27,7 @@ internal static class StandaloneCommand
                 $"--{ConfigurationAliases.WatchFolderKey}={parse.GetValue(tasks)}",
                 $"--EasyTask:Agent:LogDirectory={Path.Combine(dataDir, "agent-logs")}",
                 $"--EasyTask:Agent:JournalDirectory={Path.Combine(dataDir, "agent-journal")}",
+                $"--EasyTask:Auth:AdminTokenFile={Path.Combine(dataDir, "admin.token")}",
             };
             if (Environment.GetEnvironmentVariable("EASYTASK_DB") is not { Length: > 0 })
             {

@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace EasyTask.Scheduler.Dispatch;
 
-/// <summary>Wires dispatch: the bus (in-memory or RabbitMQ), the dispatcher, the scheduler's event queue, agent tracking.</summary>
+/// <summary>Wires dispatch: the bus (in-memory or RabbitMQ), the dispatcher and canceller over it, the scheduler's event queue.</summary>
 public static class DispatchServiceCollectionExtensions
 {
     /// <param name="addMore">Registers more consumers on the same bus (standalone: the in-process agent's).</param>
@@ -16,25 +16,17 @@ public static class DispatchServiceCollectionExtensions
         Action<IBusRegistrationConfigurator>? addMore = null,
         Action<IBusRegistrationContext, IBusFactoryConfigurator>? configureBus = null)
     {
-        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section))
-            .Validate(o => o.AcknowledgeTimeout > TimeSpan.Zero && o.AgentTimeout > TimeSpan.Zero && o.WatchInterval > TimeSpan.Zero,
-                $"{DispatchOptions.Section}: AcknowledgeTimeout, AgentTimeout and WatchInterval must be positive")
-            .ValidateOnStart();
+        services.AddRunLifecycle(configuration);
         services.AddSingleton(bus);
-        services.AddSingleton<DispatchLedger>();
-        services.AddSingleton<AgentRegistry>();
         services.AddSingleton<IBusLink, MassTransitBusLink>();
-        services.AddSingleton<RunOutputSink>();
         services.AddSingleton<IRunDispatcher, BusDispatcher>();
         services.AddSingleton<IRunCanceller, BusCanceller>();
-        services.AddSingleton<OperatorActions>();
-        services.AddSingleton<RunWatch>();
-        services.AddHostedService(sp => sp.GetRequiredService<RunWatch>());
         services.AddMassTransit(x =>
         {
             // One agent event at a time: events of a run then apply in order, and an embedded SQLite never has
             // a dozen writers queueing on its single write lock (measured: several times faster than 16 at once).
             x.AddConsumer<AgentEventsConsumer>().Endpoint(e => e.ConcurrentMessageLimit = 1);
+            x.AddConsumer<AgentHeartbeatConsumer>();
             addMore?.Invoke(x);
             if (bus.InMemory)
             {
@@ -68,6 +60,9 @@ public static class DispatchServiceCollectionExtensions
         {
         }
 
-        public override string Consumer<T>() => typeof(T) == typeof(AgentEventsConsumer) ? QueueNames.Scheduler : base.Consumer<T>();
+        public override string Consumer<T>() =>
+            typeof(T) == typeof(AgentEventsConsumer) ? QueueNames.Scheduler
+            : typeof(T) == typeof(AgentHeartbeatConsumer) ? QueueNames.Heartbeats
+            : base.Consumer<T>();
     }
 }

@@ -4,7 +4,9 @@ using EasyTask.Scheduler.Definitions;
 using EasyTask.Scheduler.Definitions.Watch;
 using EasyTask.Scheduler.Dispatch;
 using EasyTask.Contracts.Messages;
+using EasyTask.Scheduler.Runs;
 using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Security;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Agent.Messaging;
 using EasyTask.Scheduler.Web;
@@ -39,6 +41,7 @@ internal static partial class SchedulerHost
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
         builder.Services.AddScheduling(builder.Configuration);
+        builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
         var bus = BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]);
         if (builder.Configuration.GetValue(StandaloneKey, false))
@@ -55,10 +58,12 @@ internal static partial class SchedulerHost
 
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.AddEasyTaskSecurity();
         builder.Services.AddConsole();
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseEasyTaskSecurity();
         app.MapTaskApi();
         app.MapCalendarApi();
         app.MapForecastApi();
@@ -84,6 +89,7 @@ internal static partial class SchedulerHost
             }
         }
 
+        await AdminTokenFile.EnsureAsync(app.Services, cancellationToken);
         await app.StartAsync(cancellationToken);
         return app;
     }

@@ -21,6 +21,7 @@ internal static class StandaloneBanner
               Watched folder:  {Full(configuration[ConfigurationAliases.WatchFolderKey])}   (drop task JSON here; calendars in its calendars/)
               Agent:           {string.Join(", ", names.All)}   (output files in {Full(configuration["EasyTask:Agent:LogDirectory"])})
               Log file:        {Full(configuration[SerilogSetup.FileKey])}
+              Admin token:     {Full(configuration["EasyTask:Auth:AdminTokenFile"])}   (the CLI uses it from this folder; console: {Security.AdminTokenLink.For(url, configuration["EasyTask:Auth:AdminTokenFile"])})
             Press Ctrl+C to stop; running tasks are finished or terminated and recorded first.
 
             """);

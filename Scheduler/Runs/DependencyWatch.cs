@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace EasyTask.Scheduler.Runs;
 
 /// <summary>Re-checks runs waiting in ACTIVE on a timer, so a missed notification delays a run by seconds, never forever.</summary>
-internal sealed class DependencyWatch(RunAdvancer advancer, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<DependencyWatch> log) : BackgroundService
+internal sealed class DependencyWatch(RunLifecycle lifecycle, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<DependencyWatch> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -13,7 +13,7 @@ internal sealed class DependencyWatch(RunAdvancer advancer, IOptions<SchedulerOp
         {
             try
             {
-                await advancer.RecheckAsync(stoppingToken);
+                await lifecycle.RecheckAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -15,6 +15,9 @@ internal sealed class DispatchLedger(TimeProvider time)
         return before;
     }
 
+    /// <summary>Remembers a send this scheduler did not make itself (read from the run's timeline), unless it knows a later one.</summary>
+    public void Seed(string runId, int attempt, DateTimeOffset at) => sent.TryAdd((runId, attempt), at);
+
     /// <summary>When the attempt was last sent, or null when this scheduler never sent it (e.g. after a restart).</summary>
     public DateTimeOffset? LastSent(string runId, int attempt) => sent.TryGetValue((runId, attempt), out var at) ? at : null;
 

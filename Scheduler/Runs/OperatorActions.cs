@@ -8,8 +8,8 @@ namespace EasyTask.Scheduler.Runs;
 internal sealed class OperatorActions(
     TaskRegistry registry,
     IRunStore runs,
-    RunAdvancer advancer,
-    RunEnding ending,
+    RunFactory factory,
+    RunLifecycle lifecycle,
     IRunCanceller canceller,
     TimeProvider time)
 {
@@ -24,9 +24,9 @@ internal sealed class OperatorActions(
         }
 
         var d = task.Definition;
-        var created = await runs.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: $"force-start requested by {by}")], Actor, cancellationToken);
+        var created = await factory.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: $"force-start requested by {by}", Manual: true)], Actor, cancellationToken);
         var run = created[0].Run;
-        await advancer.ForceAsync(run, d, by, cancellationToken);
+        await lifecycle.ForceStartAsync(run, d, by, cancellationToken);
         return await runs.FindAsync(run.RunId, cancellationToken);
     }
 
@@ -55,7 +55,7 @@ internal sealed class OperatorActions(
         }
 
         var result = new AttemptResult(RunStatus.Terminated, RunReason.Killed, null, null, time.GetUtcNow(), $"killed by {by} before it started");
-        await ending.EndAttemptAsync(run, result, $"operator {by}", cancellationToken);
+        await lifecycle.EndAttemptAsync(run, result, $"operator {by}", cancellationToken);
         return await runs.FindAsync(runId, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Runs;
 using EasyTask.Scheduler.Scheduling;
@@ -7,17 +6,18 @@ using EasyTask.Scheduler.Storage;
 namespace EasyTask.Scheduler.Runs;
 
 /// <summary>
-/// Moves runs out of ACTIVE: to TRIGGER (and on to the dispatcher) once dependencies and the concurrency
-/// policy allow, or to FAILED with <c>dependency_failed</c> when an upstream can no longer satisfy them.
-/// Runs that must wait stay ACTIVE, with the reason kept for <c>explain</c>. A pass decides for every run
-/// first and then writes all the moves in one transaction, so a burst of runs costs one commit.
+/// Part of <see cref="RunLifecycle"/>: moves runs out of ACTIVE, to TRIGGER (and on to the dispatcher) once
+/// dependencies and the concurrency policy allow, or to FAILED with <c>dependency_failed</c> when an upstream can
+/// no longer satisfy them. Runs that must wait stay ACTIVE; why is worked out again from the database whenever
+/// asked, so nothing about waiting lives only in memory. A pass decides for every run first and then writes all
+/// the moves in one transaction, so a burst of runs costs one commit.
 /// </summary>
 internal sealed partial class RunAdvancer(
     IRunStore runs,
     TaskRegistry registry,
     DependencyEvaluator dependencies,
     IRunDispatcher dispatcher,
-    RetryTimers retries,
+    RunObservers observers,
     TimeProvider time,
     ILogger<RunAdvancer> log) : IDisposable
 {
@@ -25,16 +25,6 @@ internal sealed partial class RunAdvancer(
 
     // One advancer pass at a time: the creator, the periodic re-check and finished runs all call in.
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly ConcurrentDictionary<string, string> waiting = new(StringComparer.Ordinal);
-
-    /// <summary>Why a run is still in ACTIVE, when it is waiting.</summary>
-    public string? WaitingReason(string runId) => waiting.TryGetValue(runId, out var reason) ? reason : null;
-
-    /// <summary>Remembers why a run past ACTIVE is not moving (e.g. no live agent), for explain and run show.</summary>
-    public void NoteWaiting(string runId, string reason) => waiting[runId] = reason;
-
-    /// <summary>The run moved on: nothing to explain about waiting any more.</summary>
-    public void ForgetWaiting(string runId) => waiting.TryRemove(runId, out _);
 
     public async Task AdvanceAsync(IReadOnlyCollection<RunRecord> active, CancellationToken cancellationToken)
     {
@@ -49,7 +39,7 @@ internal sealed partial class RunAdvancer(
             var moves = new List<(RunChange Change, TaskDefinition? Definition)>();
             foreach (var run in active)
             {
-                if (await DecideAsync(run, cancellationToken) is { } move)
+                if ((await DecideAsync(run, cancellationToken)).Move is { } move)
                 {
                     moves.Add(move);
                 }
@@ -63,53 +53,43 @@ internal sealed partial class RunAdvancer(
         }
     }
 
-    /// <summary>Re-checks every run waiting in ACTIVE (periodically, and whenever a run finishes).</summary>
-    public async Task RecheckAsync(CancellationToken cancellationToken)
-    {
-        var active = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active], Limit: 10_000), cancellationToken);
-        await AdvanceAsync(active.OrderBy(r => r.ScheduledFor).ToList(), cancellationToken);
-    }
+    /// <summary>Why a run in ACTIVE does not move yet, worked out from the database now; null when it may move.</summary>
+    public async Task<string?> WhyWaitingAsync(RunRecord run, CancellationToken cancellationToken) =>
+        (await DecideAsync(run, cancellationToken)).Waiting;
 
-    /// <summary>The move a run should make now, or null when it must keep waiting (the reason is remembered).</summary>
-    private async Task<(RunChange, TaskDefinition?)?> DecideAsync(RunRecord run, CancellationToken cancellationToken)
+    /// <summary>The move a run should make now, or why it must keep waiting.</summary>
+    private async Task<Decision> DecideAsync(RunRecord run, CancellationToken cancellationToken)
     {
         if (registry.Find(run.Tid) is not { } task)
         {
-            return (Fail(run, RunReason.DispatchFailed, "the task was deleted before its run could start"), null);
+            return new((Fail(run, RunReason.DispatchFailed, "the task was deleted before its run could start"), null), null);
         }
 
         if (run.Attempt > 1)
         {
             // A retry already passed its checks as attempt 1; it only waits out its backoff.
-            if (retries.Pending(run.RunId) is { } at)
+            if (run.NotBefore is { } at && at > time.GetUtcNow())
             {
-                waiting[run.RunId] = $"attempt {run.Attempt} waits for its retry backoff until {at.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z";
-                return null;
+                return Wait($"attempt {run.Attempt} waits for its retry backoff until {at.UtcDateTime:yyyy-MM-dd HH:mm:ss.fff}Z");
             }
 
-            retries.Clear(run.RunId);
-            return (new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: $"retry: attempt {run.Attempt}"), task.Definition);
+            return Go(new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: $"retry: attempt {run.Attempt}"), task.Definition);
         }
 
         if (task.Definition.Concurrency == ConcurrencyPolicy.Queue && await QueuedBehindAsync(run, cancellationToken) is { } ahead)
         {
-            waiting[run.RunId] = $"queued behind run {ahead.RunId}, still {ahead.Status.ToText()} (concurrency queue)";
-            return null;
+            return Wait($"queued behind run {ahead.RunId}, still {ahead.Status.ToText()} (concurrency queue)");
         }
 
         var verdict = task.Definition.DependsOn is { Count: > 0 }
             ? await dependencies.EvaluateAsync(task, await dependencies.SinceAsync(task, run.ScheduledFor, cancellationToken), cancellationToken)
             : DependencyVerdict.Met("no dependencies; retries, timeout and host checked");
-        switch (verdict.Outcome)
+        return verdict.Outcome switch
         {
-            case DependencyOutcome.Waiting:
-                waiting[run.RunId] = verdict.Explanation;
-                return null;
-            case DependencyOutcome.Failed:
-                return (Fail(run, RunReason.DependencyFailed, verdict.Explanation), null);
-            default:
-                return (new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: verdict.Explanation), task.Definition);
-        }
+            DependencyOutcome.Waiting => Wait(verdict.Explanation),
+            DependencyOutcome.Failed => new((Fail(run, RunReason.DependencyFailed, verdict.Explanation), null), null),
+            _ => Go(new RunChange(run.RunId, run.Version, RunStatus.Active, RunStatus.Trigger, Actor, Detail: verdict.Explanation), task.Definition),
+        };
     }
 
     private async Task ApplyAsync(List<(RunChange Change, TaskDefinition? Definition)> moves, CancellationToken cancellationToken)
@@ -118,13 +98,11 @@ internal sealed partial class RunAdvancer(
         for (var i = 0; i < moves.Count; i++)
         {
             var (change, definition) = moves[i];
-            waiting.TryRemove(change.RunId, out _);
             if (applied[i] is not { } run)
             {
                 continue;
             }
 
-            // Entering TRIGGER, a run may still wait (for its agent); any other move ends the waiting.
             if (change.To == RunStatus.Trigger)
             {
                 RunLog.Validated(log, run.RunId, run.TaskName, run.Host, change.Detail ?? "");
@@ -133,6 +111,7 @@ internal sealed partial class RunAdvancer(
             else
             {
                 RunLog.EndedBeforeStart(log, run.RunId, run.TaskName, run.Host, change.To.ToText(), change.Reason ?? "", change.Detail ?? "");
+                await observers.EndedAsync(run, cancellationToken);
             }
         }
     }
@@ -157,8 +136,15 @@ internal sealed partial class RunAdvancer(
         }
     }
 
+    private static Decision Wait(string why) => new(null, why);
+
+    private static Decision Go(RunChange change, TaskDefinition definition) => new((change, definition), null);
+
     private RunChange Fail(RunRecord run, string reason, string detail) =>
         new(run.RunId, run.Version, RunStatus.Active, RunStatus.Failed, Actor, Detail: detail, Reason: reason, FinishedAt: time.GetUtcNow());
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>Either a move to make, or the reason the run waits.</summary>
+    private readonly record struct Decision((RunChange Change, TaskDefinition? Definition)? Move, string? Waiting);
 }

@@ -15,7 +15,7 @@ internal sealed class RunCreator(
     DueOccurrences due,
     TaskRegistry registry,
     IRunStore runs,
-    RunAdvancer advancer,
+    RunLifecycle lifecycle,
     IOptions<SchedulerOptions> options,
     ILogger<RunCreator> log) : BackgroundService
 {
@@ -67,26 +67,13 @@ internal sealed class RunCreator(
                 : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost));
         }
 
-        var created = await runs.CreateAsync(newRuns, Actor, cancellationToken);
-        var active = new List<RunRecord>();
-        foreach (var (run, isNew) in created)
+        var created = await lifecycle.CreateAsync(newRuns, Actor, cancellationToken);
+        foreach (var (run, _) in created.Where(c => c.Created && c.Run.Status != RunStatus.Active))
         {
-            if (!isNew)
-            {
-                continue;
-            }
-
-            if (run.Status == RunStatus.Active)
-            {
-                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor);
-                active.Add(run);
-            }
-            else if (unfinished.TryGetValue(run.Tid, out var previous))
+            if (unfinished.TryGetValue(run.Tid, out var previous))
             {
                 RunLog.Skipped(log, run.TaskName, run.ScheduledFor, run.RunId, previous.RunId, previous.Status.ToText());
             }
         }
-
-        await advancer.AdvanceAsync(active, cancellationToken);
     }
 }

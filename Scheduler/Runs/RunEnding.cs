@@ -6,16 +6,15 @@ using EasyTask.Scheduler.Storage;
 namespace EasyTask.Scheduler.Runs;
 
 /// <summary>
-/// Ends an attempt: records it, then either sends the run back to ACTIVE for a retry after an exponential
-/// backoff with jitter (when it failed and retries are left), or ends the run and lets dependents know.
+/// Part of <see cref="RunLifecycle"/>. Ends an attempt: records it, then either sends the run back to ACTIVE for a
+/// retry, with its <c>not_before</c> an exponential backoff with jitter away (when it failed and retries are left), or ends the run and lets dependents know.
 /// The one place the retry policy lives, for agent results and lost agents alike.
 /// </summary>
 internal sealed class RunEnding(
     IRunStore runs,
     TaskRegistry registry,
-    RetryTimers retries,
-    RunAdvancer advancer,
     RunFinishedHandler finished,
+    RunObservers observers,
     TimeProvider time,
     ILogger<RunEnding> log)
 {
@@ -24,7 +23,6 @@ internal sealed class RunEnding(
         await runs.RecordAttemptAsync(
             new RunAttempt(run.RunId, run.Attempt, result.Status, result.Reason, result.ReturnCode, run.Host, result.StartedAt ?? run.StartedAt, result.FinishedAt),
             cancellationToken);
-        advancer.ForgetWaiting(run.RunId);
         var definition = registry.Find(run.Tid)?.Definition;
         var retry = result.Status != RunStatus.Success && result.Reason != RunReason.Killed && definition is not null && run.Attempt <= definition.RetryAttempts;
         if (retry)
@@ -45,6 +43,7 @@ internal sealed class RunEnding(
         var duration = ended.StartedAt is { } started ? (long)(result.FinishedAt - started).TotalMilliseconds : 0;
         RunLog.ExecutionResult(log, run.RunId, run.TaskName, run.Host, result.Status.ToText(), result.Reason,
             result.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-", duration, run.Attempt);
+        await observers.EndedAsync(ended, cancellationToken);
         await finished.OnRunFinishedAsync(ended, cancellationToken);
     }
 
@@ -55,31 +54,15 @@ internal sealed class RunEnding(
         var code = result.ReturnCode is { } rc ? $", return code {rc}" : "";
         var detail = $"attempt {run.Attempt} ended {result.Status.ToText()} ({result.Reason}{code}){(result.Detail is null ? "" : ": " + result.Detail)}; " +
             $"attempt {run.Attempt + 1} of {maxAttempts} after {delay.TotalSeconds:0.0} s";
-        retries.Set(run.RunId, at);
+
+        // The wake-up time is part of the row: a restart or a new leader waits it out too (RetryWake picks it up).
         var waiting = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail, Reason: result.Reason, ReturnCode: result.ReturnCode, Attempt: run.Attempt + 1),
+            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail, Reason: result.Reason, ReturnCode: result.ReturnCode,
+                Attempt: run.Attempt + 1, NotBefore: at),
             cancellationToken);
-        if (waiting is null)
+        if (waiting is not null)
         {
-            retries.Clear(run.RunId);
-            return;
-        }
-
-        RunLog.RetryScheduled(log, run.RunId, run.TaskName, run.Host, run.Attempt, result.Status.ToText(), result.Reason, run.Attempt + 1, maxAttempts, (long)delay.TotalMilliseconds);
-        _ = RetryLaterAsync(waiting, delay);
-    }
-
-    /// <summary>Wakes the advancer when the backoff is over; the periodic re-check is the safety net if this is lost.</summary>
-    private async Task RetryLaterAsync(RunRecord run, TimeSpan delay)
-    {
-        try
-        {
-            await Task.Delay(delay, time);
-            await advancer.AdvanceAsync([run], CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            log.LogWarning(ex, "Retry of run {RunId} will be picked up by the periodic re-check", run.RunId);
+            RunLog.RetryScheduled(log, run.RunId, run.TaskName, run.Host, run.Attempt, result.Status.ToText(), result.Reason, run.Attempt + 1, maxAttempts, (long)delay.TotalMilliseconds);
         }
     }
 }

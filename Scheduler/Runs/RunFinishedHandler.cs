@@ -1,4 +1,5 @@
 using EasyTask.Contracts.Definitions;
+using EasyTask.Contracts.Runs;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 using Microsoft.Extensions.Options;
@@ -8,12 +9,12 @@ namespace EasyTask.Scheduler.Runs;
 /// <summary>What a finished run sets in motion: waiting dependents re-checked, and dependency-only tasks started.</summary>
 internal sealed class RunFinishedHandler(
     RunAdvancer advancer,
+    RunFactory factory,
     DependencyEvaluator dependencies,
     TaskRegistry registry,
     IRunStore runs,
     IOptions<SchedulerOptions> options,
-    TimeProvider time,
-    ILogger<RunFinishedHandler> log)
+    TimeProvider time)
 {
     public async Task OnRunFinishedAsync(RunRecord finished, CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ internal sealed class RunFinishedHandler(
         var queued = registry.Find(finished.Tid)?.Definition.Concurrency == ConcurrencyPolicy.Queue;
         if (queued || registry.DependentsOf(finished.TaskName).Any())
         {
-            await advancer.RecheckAsync(cancellationToken);
+            await RecheckAsync(cancellationToken);
         }
     }
 
@@ -43,11 +44,15 @@ internal sealed class RunFinishedHandler(
             }
 
             var d = task.Definition;
-            var created = await runs.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: verdict.Explanation)], RunAdvancer.Actor, cancellationToken);
-            foreach (var (run, isNew) in created.Where(c => c.Created))
-            {
-                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor);
-            }
+            await factory.CreateAsync([new NewRun(d.Tid, d.Name, time.GetUtcNow(), d.RunOnHost, Detail: verdict.Explanation)], RunAdvancer.Actor, cancellationToken);
+        }
+    }
+
+    private async Task RecheckAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var page in runs.OldestFirstAsync([RunStatus.Active], cancellationToken))
+        {
+            await advancer.AdvanceAsync(page, cancellationToken);
         }
     }
 }

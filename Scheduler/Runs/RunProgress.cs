@@ -5,11 +5,11 @@ using EasyTask.Scheduler.Storage;
 namespace EasyTask.Scheduler.Runs;
 
 /// <summary>
-/// Turns what agents report into run state: TRIGGER → STARTED on acknowledgement, → RUNNING when the
+/// Part of <see cref="RunLifecycle"/>. Turns what agents report into run state: TRIGGER → STARTED on acknowledgement, → RUNNING when the
 /// process starts, → SUCCESS | FAILED | TERMINATED when it ends. Every report is checked against the run's
 /// attempt and status, so a stale or redelivered message changes nothing.
 /// </summary>
-internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunAdvancer advancer, ILogger<RunProgress> log)
+internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, ILogger<RunProgress> log)
 {
     public async Task AcceptedAsync(RunAccepted message, CancellationToken cancellationToken)
     {
@@ -70,7 +70,6 @@ internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunA
             cancellationToken);
         if (moved is not null)
         {
-            advancer.ForgetWaiting(run.RunId);
             RunLog.StatusUpdated(log, run.RunId, run.TaskName, host, run.Status.ToText(), to.ToText(), $": {detail}");
         }
 

@@ -18,8 +18,8 @@ internal sealed class RunWatch(
     DispatchLedger ledger,
     RunOutputSink output,
     IRunDispatcher dispatcher,
-    RunAdvancer advancer,
-    RunEnding ending,
+    RunLifecycle lifecycle,
+    IRunCanceller canceller,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<RunWatch> log) : BackgroundService
@@ -42,36 +42,58 @@ internal sealed class RunWatch(
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
-        var inFlight = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Trigger, RunStatus.Started, RunStatus.Running], Limit: 10_000), cancellationToken);
-        var ids = inFlight.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
-        ledger.Retain(ids);
-        output.Retain(ids);
-        foreach (var run in inFlight)
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var page in runs.OldestFirstAsync([RunStatus.Trigger, RunStatus.Started, RunStatus.Running], cancellationToken))
         {
-            if (run.Status == RunStatus.Trigger)
+            foreach (var run in page)
             {
-                await ResendAsync(run, cancellationToken);
-            }
-            else if (agents.IsLost(run.Host))
-            {
-                var result = new AttemptResult(RunStatus.Failed, RunReason.AgentLost, null, run.StartedAt, time.GetUtcNow(), $"{agents.Describe(run.Host)}; the run's outcome is unknown");
-                await ending.EndAttemptAsync(run, result, "scheduler (agent watch)", cancellationToken);
+                ids.Add(run.RunId);
+                if (run.Status == RunStatus.Trigger)
+                {
+                    await ResendAsync(run, cancellationToken);
+                }
+                else if (agents.IsLost(run.Host))
+                {
+                    // The agent may only be slow: the cancel waits in its queue ahead of any retry, so the old attempt
+                    // stops there instead of running beside the next one.
+                    await canceller.CancelAsync(run, "scheduler (agent lost)", cancellationToken);
+                    var result = new AttemptResult(RunStatus.Failed, RunReason.AgentLost, null, run.StartedAt, time.GetUtcNow(), $"{agents.Describe(run.Host)}; the run's outcome is unknown");
+                    await lifecycle.EndAttemptAsync(run, result, "scheduler (agent watch)", cancellationToken);
+                }
             }
         }
+
+        ledger.Retain(ids);
+        output.Retain(ids);
     }
 
     private async Task ResendAsync(RunRecord run, CancellationToken cancellationToken)
     {
         if (!agents.IsAlive(run.Host))
         {
-            advancer.NoteWaiting(run.RunId, $"waiting for an agent: {agents.Describe(run.Host)}");
+            // Explained on demand (RunLifecycle.WaitingReasonAsync); sent once an agent of that name is heard.
             return;
         }
 
-        var last = ledger.LastSent(run.RunId, run.Attempt);
+        var last = ledger.LastSent(run.RunId, run.Attempt) ?? await EnteredTriggerAsync(run, cancellationToken);
         if ((last is null || time.GetUtcNow() - last >= options.Value.AcknowledgeTimeout) && registry.Find(run.Tid) is { } task)
         {
             await dispatcher.DispatchAsync(run, task.Definition, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// When the attempt entered TRIGGER, from its timeline: after a restart or a takeover this scheduler never sent
+    /// it, but the database says how long it has waited, so a fresh RunTask is not sent before the timeout is up.
+    /// </summary>
+    private async Task<DateTimeOffset?> EnteredTriggerAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        var entered = (await runs.EventsAsync(run.RunId, cancellationToken)).LastOrDefault(e => e.To == RunStatus.Trigger)?.At;
+        if (entered is { } at)
+        {
+            ledger.Seed(run.RunId, run.Attempt, at);
+        }
+
+        return entered;
     }
 }

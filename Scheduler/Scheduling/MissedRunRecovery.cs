@@ -11,7 +11,7 @@ namespace EasyTask.Scheduler.Scheduling;
 /// late run (the latest miss, when within <c>misfire_grace</c>); every other miss is recorded as a FAILED
 /// run with reason <c>missed</c>, so it is visible, never silent.
 /// </summary>
-internal sealed partial class MissedRunRecovery(IRunStore runs, RunAdvancer advancer, IOptions<SchedulerOptions> options, ILogger<MissedRunRecovery> log)
+internal sealed partial class MissedRunRecovery(IRunStore runs, RunLifecycle lifecycle, IOptions<SchedulerOptions> options, ILogger<MissedRunRecovery> log)
 {
     public const string Actor = "scheduler (missed-run recovery)";
 
@@ -39,10 +39,9 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunAdvancer adva
             return;
         }
 
-        var created = await runs.CreateAsync(newRuns, Actor, cancellationToken);
-        var late = created.Where(c => c.Created && c.Run.Status == RunStatus.Active).Select(c => c.Run).ToList();
-        LogRecovered(log, created.Count(c => c.Created) - late.Count, late.Count);
-        await advancer.AdvanceAsync(late, cancellationToken);
+        var created = await lifecycle.CreateAsync(newRuns, Actor, cancellationToken);
+        var late = created.Count(c => c.Created && c.Run.Status == RunStatus.Active);
+        LogRecovered(log, created.Count(c => c.Created) - late, late);
     }
 
     private IEnumerable<NewRun> Plan(ScheduledTask task, DateTimeOffset since, DateTimeOffset now)

@@ -1,11 +1,10 @@
 using EasyTask.Scheduler.Definitions;
-using EasyTask.Scheduler.Runs;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace EasyTask.Scheduler.Scheduling;
 
-/// <summary>Wires the scheduling engine: the Quartz clock, run creation, dependency advancement.</summary>
+/// <summary>Wires the scheduling engine: the Quartz clock and which occurrences are due. Runs themselves are <c>AddRunLifecycle</c>'s.</summary>
 public static class SchedulingServiceCollectionExtensions
 {
     public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
@@ -20,13 +19,6 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<QuartzClock>();
         services.AddSingleton<DueOccurrences>();
         services.AddSingleton<MissedRunRecovery>();
-        services.AddSingleton<DependencyEvaluator>();
-        services.AddSingleton<RunAdvancer>();
-        services.AddSingleton<RetryTimers>();
-        services.AddSingleton<RunProgress>();
-        services.AddSingleton<RunEnding>();
-        services.AddSingleton<RunFinishedHandler>();
-        services.AddSingleton<RunCreator>();
         services.AddSingleton<SchedulerEngine>();
         services.AddSingleton<TaskExplainer>();
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
@@ -45,8 +37,6 @@ public static class SchedulingServiceCollectionExtensions
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = false);
         services.AddHostedService(sp => sp.GetRequiredService<SchedulerEngine>());
-        services.AddHostedService(sp => sp.GetRequiredService<RunCreator>());
-        services.AddHostedService<DependencyWatch>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace EasyTask.Scheduler.Scheduling;
 internal sealed partial class TaskExplainer(
     TaskRegistry registry,
     IRunStore runs,
-    RunAdvancer advancer,
+    RunLifecycle lifecycle,
     QuartzClock clock,
     IOptions<SchedulerOptions> options,
     TimeProvider time)

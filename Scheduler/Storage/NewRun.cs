@@ -4,7 +4,8 @@ namespace EasyTask.Scheduler.Storage;
 
 /// <summary>
 /// A run to create. (<see cref="Tid"/>, <see cref="ScheduledFor"/>) is the idempotent key: creating the same
-/// occurrence twice yields the existing run. Most runs start ACTIVE; a missed or skipped occurrence is
+/// occurrence twice yields the existing run. A <see cref="Manual"/> run (force-start) has no such key: every
+/// request creates its own run. Most runs start ACTIVE; a missed or skipped occurrence is
 /// created directly in its final status with a <see cref="Reason"/>.
 /// </summary>
 internal sealed record NewRun(
@@ -15,4 +16,5 @@ internal sealed record NewRun(
     bool Adhoc = false,
     RunStatus Status = RunStatus.Active,
     string? Reason = null,
-    string? Detail = null);
+    string? Detail = null,
+    bool Manual = false);

@@ -4,7 +4,8 @@ namespace EasyTask.Scheduler.Storage;
 
 /// <summary>
 /// A status transition of a run, applied only when the run is still at <see cref="ExpectedVersion"/> and
-/// <see cref="From"/> (a stale or redelivered message changes nothing). Null fields leave the column as it is.
+/// <see cref="From"/> (a stale or redelivered message changes nothing). Null fields leave the column as it is,
+/// except <see cref="NotBefore"/>: every transition sets it, so only a move into a retry's backoff carries one.
 /// </summary>
 internal sealed record RunChange(
     string RunId,
@@ -18,4 +19,5 @@ internal sealed record RunChange(
     int? Attempt = null,
     string? Host = null,
     DateTimeOffset? StartedAt = null,
-    DateTimeOffset? FinishedAt = null);
+    DateTimeOffset? FinishedAt = null,
+    DateTimeOffset? NotBefore = null);

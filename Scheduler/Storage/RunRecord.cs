@@ -2,7 +2,10 @@ using EasyTask.Contracts.Runs;
 
 namespace EasyTask.Scheduler.Storage;
 
-/// <summary>A run as the database holds it: the current projection of its event timeline.</summary>
+/// <summary>
+/// A run as the database holds it: the current projection of its event timeline. <see cref="NotBefore"/> is set
+/// while a retry waits out its backoff: the run stays ACTIVE and may not move before that instant.
+/// </summary>
 internal sealed record RunRecord(
     string RunId,
     long Tid,
@@ -17,4 +20,5 @@ internal sealed record RunRecord(
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    long Version);
+    long Version,
+    DateTimeOffset? NotBefore = null);

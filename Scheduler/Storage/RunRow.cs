@@ -8,7 +8,7 @@ internal sealed class RunRow
     public const string Columns =
         "run_id AS RunId, tid AS Tid, task_name AS TaskName, scheduled_for AS ScheduledFor, status AS Status, reason AS Reason, " +
         "attempt AS Attempt, return_code AS ReturnCode, host AS Host, adhoc AS Adhoc, created_at AS CreatedAt, " +
-        "started_at AS StartedAt, finished_at AS FinishedAt, version AS Version";
+        "started_at AS StartedAt, finished_at AS FinishedAt, version AS Version, not_before AS NotBefore";
 
     public string RunId { get; init; } = "";
 
@@ -38,6 +38,8 @@ internal sealed class RunRow
 
     public long Version { get; init; }
 
+    public long? NotBefore { get; init; }
+
     public RunRecord ToRecord() => new(
         RunId,
         Tid,
@@ -52,5 +54,6 @@ internal sealed class RunRow
         EpochMilliseconds.ToInstant(CreatedAt),
         StartedAt is null ? null : EpochMilliseconds.ToInstant(StartedAt.Value),
         FinishedAt is null ? null : EpochMilliseconds.ToInstant(FinishedAt.Value),
-        Version);
+        Version,
+        NotBefore is null ? null : EpochMilliseconds.ToInstant(NotBefore.Value));
 }

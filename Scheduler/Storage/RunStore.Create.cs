@@ -11,7 +11,7 @@ internal sealed partial class RunStore
     private static readonly (string Name, DbType Type)[] InsertParameters =
     [
         ("runId", DbType.String), ("tid", DbType.Int64), ("taskName", DbType.String), ("scheduledFor", DbType.Int64), ("status", DbType.String),
-        ("reason", DbType.String), ("host", DbType.String), ("adhoc", DbType.Int32), ("now", DbType.Int64), ("finishedAt", DbType.Int64),
+        ("reason", DbType.String), ("host", DbType.String), ("adhoc", DbType.Int32), ("now", DbType.Int64), ("finishedAt", DbType.Int64), ("manual", DbType.Int32),
     ];
 
     private static readonly (string Name, DbType Type)[] EventParameters =
@@ -40,7 +40,8 @@ internal sealed partial class RunStore
         var now = EpochMilliseconds.Now(time);
         foreach (var run in runs)
         {
-            var existing = await FindByKeyAsync(find, run.Tid, EpochMilliseconds.From(run.ScheduledFor), cancellationToken);
+            // A manual run is never merged with another request; only a scheduled occurrence has an idempotent key.
+            var existing = run.Manual ? null : await FindByKeyAsync(find, run.Tid, EpochMilliseconds.From(run.ScheduledFor), cancellationToken);
             if (existing is not null)
             {
                 results.Add(new RunCreation(existing.ToRecord(), false));
@@ -48,7 +49,7 @@ internal sealed partial class RunStore
             }
 
             var row = NewRow(run, now);
-            await ExecuteAsync(insert, cancellationToken, row.RunId, row.Tid, row.TaskName, row.ScheduledFor, row.Status, row.Reason, row.Host, (int)row.Adhoc, now, row.FinishedAt);
+            await ExecuteAsync(insert, cancellationToken, row.RunId, row.Tid, row.TaskName, row.ScheduledFor, row.Status, row.Reason, row.Host, (int)row.Adhoc, now, row.FinishedAt, run.Manual ? 1 : 0);
             await ExecuteAsync(append, cancellationToken, row.RunId, 1, now, actor, null, row.Status, run.Detail);
             results.Add(new RunCreation(row.ToRecord(), true));
         }

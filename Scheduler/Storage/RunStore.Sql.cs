@@ -11,7 +11,7 @@ internal sealed partial class RunStore
     private const string Unfinished = "('ACTIVE', 'TRIGGER', 'STARTED', 'RUNNING')";
     private const string Final = "('SUCCESS', 'FAILED', 'TERMINATED')";
 
-    private const string LastScheduledSql = "SELECT tid, MAX(scheduled_for) FROM runs GROUP BY tid";
+    private const string LastScheduledSql = "SELECT tid, MAX(scheduled_for) FROM runs WHERE manual = 0 GROUP BY tid";
 
     internal static string LatestSql(ISqlDialect dialect) =>
         $"SELECT {RunRow.Columns} FROM runs WHERE task_name = @taskName ORDER BY scheduled_for DESC {dialect.Page("offset", "limit")}";
@@ -51,7 +51,21 @@ internal sealed partial class RunStore
             parameters.Add("since", EpochMilliseconds.From(since), DbType.Int64);
         }
 
-        sql.Append(" ORDER BY scheduled_for DESC, run_id DESC ").Append(dialect.Page("offset", "limit"));
+        if (query.RetryDueBy is { } dueBy)
+        {
+            sql.Append(" AND not_before IS NOT NULL AND not_before <= @dueBy");
+            parameters.Add("dueBy", EpochMilliseconds.From(dueBy), DbType.Int64);
+        }
+
+        if (query.After is { } after)
+        {
+            // Keyset paging: (scheduled_for, run_id) strictly after the last row seen.
+            sql.Append(" AND (scheduled_for > @afterAt OR (scheduled_for = @afterAt AND run_id > @afterId))");
+            parameters.Add("afterAt", EpochMilliseconds.From(after.ScheduledFor), DbType.Int64);
+            parameters.Add("afterId", after.RunId, DbType.String);
+        }
+
+        sql.Append(query.OldestFirst ? " ORDER BY scheduled_for, run_id " : " ORDER BY scheduled_for DESC, run_id DESC ").Append(dialect.Page("offset", "limit"));
         parameters.Add("offset", 0, DbType.Int32);
         parameters.Add("limit", Math.Clamp(query.Limit, 1, 100_000), DbType.Int32);
         return (sql.ToString(), parameters);

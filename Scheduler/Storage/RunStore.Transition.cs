@@ -10,7 +10,8 @@ internal sealed partial class RunStore
     private const string TransitionSql =
         "UPDATE runs SET status = @to, version = version + 1, " +
         "reason = COALESCE(@reason, reason), return_code = COALESCE(@returnCode, return_code), attempt = COALESCE(@attempt, attempt), " +
-        "host = COALESCE(@host, host), started_at = COALESCE(@startedAt, started_at), finished_at = COALESCE(@finishedAt, finished_at) " +
+        "host = COALESCE(@host, host), started_at = COALESCE(@startedAt, started_at), finished_at = COALESCE(@finishedAt, finished_at), " +
+        "not_before = @notBefore " +
         "WHERE run_id = @runId AND status = @from AND version = @expected";
 
     // Every parameter is typed: PostgreSQL cannot infer the type of a bare NULL inside COALESCE otherwise.
@@ -27,6 +28,7 @@ internal sealed partial class RunStore
         parameters.Add("host", change.Host, DbType.String);
         parameters.Add("startedAt", change.StartedAt is { } started ? EpochMilliseconds.From(started) : null, DbType.Int64);
         parameters.Add("finishedAt", change.FinishedAt is { } finished ? EpochMilliseconds.From(finished) : null, DbType.Int64);
+        parameters.Add("notBefore", change.NotBefore is { } notBefore ? EpochMilliseconds.From(notBefore) : null, DbType.Int64);
         return parameters;
     }
 }

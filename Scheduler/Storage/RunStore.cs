@@ -8,13 +8,13 @@ namespace EasyTask.Scheduler.Storage;
 /// <summary>Runs and their event timelines over Dapper. Each write is one transaction: the run row and its event, or nothing.</summary>
 internal sealed partial class RunStore(IDbConnectionFactory connections, TimeProvider time) : IRunStore
 {
-    private const string FindByKeySql = "SELECT " + RunRow.Columns + " FROM runs WHERE tid = @tid AND scheduled_for = @scheduledFor";
+    private const string FindByKeySql = "SELECT " + RunRow.Columns + " FROM runs WHERE tid = @tid AND scheduled_for = @scheduledFor AND manual = 0";
 
     private const string FindSql = "SELECT " + RunRow.Columns + " FROM runs WHERE run_id = @runId";
 
     private const string InsertSql =
-        "INSERT INTO runs (run_id, tid, task_name, scheduled_for, status, reason, attempt, host, adhoc, created_at, finished_at, version) " +
-        "VALUES (@runId, @tid, @taskName, @scheduledFor, @status, @reason, 1, @host, @adhoc, @now, @finishedAt, 1)";
+        "INSERT INTO runs (run_id, tid, task_name, scheduled_for, status, reason, attempt, host, adhoc, created_at, finished_at, version, manual) " +
+        "VALUES (@runId, @tid, @taskName, @scheduledFor, @status, @reason, 1, @host, @adhoc, @now, @finishedAt, 1, @manual)";
 
     private const string EventSql =
         "INSERT INTO run_events (run_id, attempt, at, actor, from_status, to_status, detail) VALUES (@runId, @attempt, @at, @actor, @fromStatus, @toStatus, @detail)";

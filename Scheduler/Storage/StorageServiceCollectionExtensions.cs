@@ -34,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<IAgentStore, AgentStore>();
         services.AddSingleton<IOutputStore, OutputStore>();
+        services.AddSingleton<IApiTokenStore, ApiTokenStore>();
+        services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<DatabaseHealth>();
         services.AddSingleton<IDatabaseHealth>(provider => provider.GetRequiredService<DatabaseHealth>());
         return services;

@@ -6,13 +6,14 @@ namespace EasyTask.Scheduler.Web;
 
 /// <summary>
 /// Serves the web console at <c>/</c>: static HTML and ES modules embedded in the binary, every page path
-/// answered with the shell (<c>index.html</c>), which routes in the browser.
+/// answered with the shell (<c>index.html</c>), which routes in the browser. Sign-in is the security
+/// feature's <c>/login</c>; like the API, the pages and assets need a signed-in caller.
 /// </summary>
 public static class ConsoleEndpoints
 {
     /// <summary>The console's page paths; each returns the shell.</summary>
     private static readonly string[] Pages =
-        ["/", "/task-runs", "/task-runs/{runId}", "/tasks", "/tasks/{name}", "/agents", "/failed", "/monitoring", "/adhoc", "/login"];
+        ["/", "/task-runs", "/task-runs/{runId}", "/tasks", "/tasks/{name}", "/agents", "/failed", "/monitoring", "/adhoc"];
 
     /// <summary>Maps the console, its assets and the endpoints only it needs (live stream, paged runs, log pages, adhoc).</summary>
     public static WebApplication MapConsole(this WebApplication app)

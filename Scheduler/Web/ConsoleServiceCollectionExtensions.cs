@@ -13,7 +13,7 @@ public static class ConsoleServiceCollectionExtensions
     {
         services.TryAddSingleton<RunStream>();
         services.TryAddSingleton<RunEventFeed>();
-        services.TryAddSingleton<RunPages>();
+        services.TryAddSingleton<RunListing>();
         services.TryAddSingleton<AdhocRuns>();
         services.AddHostedService<RunStreamPump>();
         // Output reaches the stream as it is stored.

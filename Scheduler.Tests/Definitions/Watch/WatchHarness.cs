@@ -62,6 +62,7 @@ internal sealed class WatchHarness : IAsyncDisposable
         collection.AddSingleton<ITaskStore>(sp => sp.GetRequiredService<OutageTaskStore>());
         collection.AddSingleton<IRunDispatcher, RecordingDispatcher>();
         collection.AddScheduling(configuration);
+        collection.AddRunLifecycle(configuration);
         collection.AddSingleton<StoredCalendarCatalog>();
         collection.AddSingleton<DefinitionIntake>();
         collection.AddWatchedFolder(configuration);

@@ -36,6 +36,7 @@ internal sealed class WatchedFolderServeTests
         folder.Drop("task2.json", SampleDefinitions.Task(102, "nightly_report"));
         await using var app = await StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single() + "/") };
+        await TestTokens.AuthorizeAsync(app.Services, http, app.Urls.Single());
 
         await folder.WaitUntilAsync(() => folder.Processed().Count == 1, "task2.json moving to processed/");
 

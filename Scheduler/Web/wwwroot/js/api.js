@@ -1,5 +1,5 @@
 // The console's one door to the scheduler's HTTP API: JSON in and out, problem details turned into messages,
-// a 401 sends the browser to the login page. A token saved at login travels as a bearer header.
+// a 401 sends the browser to the login page.
 export class ApiError extends Error {
   constructor(status, problem) {
     const fields = problem?.errors ? Object.entries(problem.errors).map(([f, m]) => `${f}: ${[].concat(m).join('; ')}`).join('\n') : '';
@@ -9,20 +9,17 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN = 'easytask.token';
-export const token = { get: () => localStorage.getItem(TOKEN), set: t => t ? localStorage.setItem(TOKEN, t) : localStorage.removeItem(TOKEN) };
-
+// The console signs in with the security feature's session cookie (/login); it sends no credentials of its own.
 export function authHeaders() {
-  const t = token.get();
-  return t ? { Authorization: `Bearer ${t}` } : {};
+  return {};
 }
 
 export async function api(path, { method = 'GET', body, raw = false } = {}) {
-  const headers = { Accept: 'application/json', ...authHeaders() };
+  const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
-  if (res.status === 401 && !location.pathname.startsWith('/login')) {
-    location.assign('/login?next=' + encodeURIComponent(location.pathname + location.search));
+  if (res.status === 401) {
+    location.assign('/login');
     throw new ApiError(401, { title: 'Sign in required' });
   }
   if (!res.ok) {
@@ -46,23 +43,24 @@ export async function optional(path, options) {
   }
 }
 
-// The signed-in identity and its role; without authentication configured, everyone may do everything.
-const ROLES = ['viewer', 'operator', 'admin'];
+// Who is signed in and what they may do (GET /api/v1/session): buttons a role may not use are not offered.
 let me = null;
 export async function loadMe() {
-  for (const path of ['/api/v1/auth/me', '/api/v1/me']) {
-    try {
-      const found = await api(path);
-      if (found) { me = found; return me; }
-    } catch (e) {
-      if (e.status !== 404 && e.status !== 405) break;
-    }
+  try {
+    me = await api('/api/v1/session');
+  } catch (e) {
+    // A server without the session endpoint has no authentication: everything is allowed.
+    if (e.status === 404 || e.status === 405) me = { name: null, roles: ['admin'], permissions: ['read', 'operate', 'define', 'adhoc'], anonymous: true };
+    else throw e;
   }
-  me = me || { name: null, role: 'admin', anonymous: true };
   return me;
 }
-export function can(role) {
-  const have = ROLES.indexOf(((me && (me.role || (me.roles && me.roles[me.roles.length - 1]))) || 'admin').toLowerCase());
-  return have >= ROLES.indexOf(role);
-}
+
+/** True when the signed-in caller holds the permission: read, operate, define or adhoc. */
+export const can = permission => !me || (me.permissions || []).includes(permission);
 export const identity = () => me;
+
+export async function signOut() {
+  await fetch('/api/v1/session', { method: 'DELETE', credentials: 'same-origin' }).catch(() => {});
+  location.assign('/login');
+}

@@ -1,6 +1,6 @@
 // The console shell: a small router over the History API. Each page module exports render(main, params, query)
 // and may return a cleanup function, called when the user leaves the page.
-import { loadMe, identity, can, token } from './api.js';
+import { loadMe, identity, can, signOut } from './api.js';
 import { connect, on } from './live.js';
 import { esc } from './format.js';
 
@@ -14,7 +14,6 @@ const routes = [
   [/^\/failed\/?$/, () => import('./pages/failed.js')],
   [/^\/monitoring\/?$/, () => import('./pages/monitoring.js')],
   [/^\/adhoc\/?$/, () => import('./pages/adhoc.js')],
-  [/^\/login\/?$/, () => import('./pages/login.js')],
 ];
 
 let cleanup = null;
@@ -60,17 +59,15 @@ document.addEventListener('click', e => {
 window.addEventListener('popstate', route);
 
 async function start() {
-  if (!location.pathname.startsWith('/login')) {
-    await loadMe();
-    const me = identity();
-    const who = document.getElementById('who');
-    if (me && !me.anonymous) {
-      who.innerHTML = `${esc(me.name || me.user || '')} <span class="muted">(${esc(me.role || '')})</span> <a href="/login" id="logout">Sign out</a>`;
-      document.getElementById('logout').addEventListener('click', () => token.set(null));
-    }
-    for (const el of document.querySelectorAll('[data-role]')) el.hidden = !can(el.dataset.role);
-    connect();
+  await loadMe();
+  const me = identity();
+  const who = document.getElementById('who');
+  if (me && !me.anonymous) {
+    who.innerHTML = `${esc(me.name || '')} <span class="muted">(${esc((me.roles || []).join(', '))})</span> <a href="/login" id="logout">Sign out</a>`;
+    document.getElementById('logout').addEventListener('click', e => { e.preventDefault(); e.stopPropagation(); signOut(); });
   }
+  for (const el of document.querySelectorAll('[data-permission]')) el.hidden = !can(el.dataset.permission);
+  connect();
   await route();
 }
 start();

@@ -1,7 +1,5 @@
 // The one push channel: Server-Sent Events from /api/v1/stream. Shows its state in the header indicator
 // (Live, Connecting, Error, Disconnected), reconnects by itself and resumes from the last event it saw.
-import { authHeaders } from './api.js';
-
 const handlers = { run: new Set(), output: new Set(), reconnected: new Set() };
 let source = null;
 let lastEventId = null;
@@ -36,11 +34,9 @@ function show(state, detail) {
 export function connect() {
   clearTimeout(retryTimer);
   if (source) source.close();
-  // EventSource cannot send headers: a bearer token goes as a query parameter, a login cookie by itself.
+  // The session cookie travels by itself; a resumed stream says where it left off.
   const params = new URLSearchParams();
   if (lastEventId) params.set('last_event_id', lastEventId);
-  const bearer = authHeaders().Authorization;
-  if (bearer) params.set('access_token', bearer.slice(7));
   const url = '/api/v1/stream' + (params.toString() ? '?' + params : '');
   if (!wasLive || attempt === 0) show(current === 'Disconnected' || current === 'Error' ? current : 'Connecting');
   source = new EventSource(url, { withCredentials: true });

@@ -1,9 +1,13 @@
 // /adhoc: run a one-off command on a chosen agent as an allowed owner with a max run time; the run carries the ADHOC badge.
-import { api, toast } from '../apiToast.js';
+import { api, can } from '../apiToast.js';
 import { on } from '../live.js';
 import { esc, time, badge, adhocBadge, chain, runDuration, throttle, EYE } from '../format.js';
 
 export async function render(main) {
+  if (!can('adhoc')) {
+    main.innerHTML = '<h1>Adhoc</h1><p class="muted">Running adhoc commands needs the adhoc permission (admin role).</p>';
+    return undefined;
+  }
   const agents = await api('/api/v1/agents');
   const names = [...new Set([...agents.filter(a => a.alive).map(a => a.name), ...agents.map(a => a.name), 'localhost'])];
   main.innerHTML = `<h1>Adhoc</h1>

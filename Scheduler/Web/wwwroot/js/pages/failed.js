@@ -31,7 +31,7 @@ export async function render(main, _params, query) {
       return `<tr data-run-id="${esc(r.run_id)}"><td><a href="/task-runs/${esc(r.run_id)}">${esc(r.task || r.task_name)}</a>${adhocBadge(r)}</td><td>${badge(r.status || 'FAILED')}</td>
         <td>${esc(r.reason || item.reason || '—')}</td><td>${esc(r.return_code ?? '—')}</td><td>${esc(r.host || r.agent || '')}</td><td>${esc(r.attempt ?? item.attempts ?? '')}</td>
         <td>${time(r.finished_at || item.failed_at || item.moved_at)}</td>
-        <td>${can('operator') ? `<button data-act="retry">↻ Retry</button> ${dedicated ? '<button data-act="dismiss">Dismiss</button>' : ''}` : ''}</td></tr>`;
+        <td>${can('operate') ? `<button data-act="retry">↻ Retry</button> ${dedicated ? '<button data-act="dismiss">Dismiss</button>' : ''}` : ''}</td></tr>`;
     }).join('') : '<tr><td colspan="8" class="muted">No failed runs. </td></tr>';
   }
 

@@ -32,7 +32,7 @@ export async function render(main) {
   function drawActive() {
     main.querySelector('#active tbody').innerHTML = active.length ? active.map(r => `<tr data-run-id="${esc(r.run_id)}"><td><a href="/task-runs/${esc(r.run_id)}">${esc(r.task)}</a>${adhocBadge(r)}</td>
       <td>${chain(r)}</td><td>${badge(r.status)}</td><td>${esc(r.host)}</td><td class="elapsed">${duration(Date.now() - new Date(r.started_at || r.created_at).getTime())}</td>
-      <td>${can('operator') ? '<button class="danger" data-act="kill">■ Kill</button>' : ''}</td></tr>`).join('') : '<tr><td colspan="6" class="muted">Nothing pending or running.</td></tr>';
+      <td>${can('operate') ? '<button class="danger" data-act="kill">■ Kill</button>' : ''}</td></tr>`).join('') : '<tr><td colspan="6" class="muted">Nothing pending or running.</td></tr>';
   }
 
   async function alerts() {

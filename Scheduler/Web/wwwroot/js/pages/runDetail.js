@@ -14,8 +14,8 @@ export async function render(main, [runId], query) {
   main.innerHTML = `
     <h1><a href="/task-runs" title="Back to Task Runs">←</a> <span id="title"></span>
       <span class="spacer" style="flex:1"></span>
-      <button id="kill" class="danger" data-role="operator">■ Kill</button>
-      <button id="retry" data-role="operator">↻ Retry</button>
+      <button id="kill" class="danger">■ Kill</button>
+      <button id="retry">↻ Retry</button>
     </h1>
     <div class="card"><dl class="details" id="details"></dl></div>
     <div class="card"><div class="small muted">Lifecycle</div><div class="timeline" id="lifecycle"></div><div id="waiting" class="small muted"></div></div>
@@ -37,8 +37,8 @@ export async function render(main, [runId], query) {
     main.querySelector('#waiting').textContent = run.waiting_for ? `Waiting: ${run.waiting_for}` : '';
     const final = FINAL.includes(run.status);
     const kill = main.querySelector('#kill'), retry = main.querySelector('#retry');
-    kill.hidden = final || !can('operator');
-    retry.hidden = !(run.status === 'FAILED' || run.status === 'TERMINATED') || !can('operator') || run.adhoc;
+    kill.hidden = final || !can('operate');
+    retry.hidden = !(run.status === 'FAILED' || run.status === 'TERMINATED') || !can('operate') || run.adhoc;
   }
 
   async function drawTab() {

@@ -15,7 +15,7 @@ export async function render(main, [name]) {
   const d = task.definition;
   const occurrences = forecast ? (Array.isArray(forecast) ? forecast : forecast.occurrences || forecast.runs || []) : [];
   const skips = skipped ? (Array.isArray(skipped) ? skipped : skipped.days || skipped.skipped || []) : [];
-  const op = can('operator');
+  const op = can('operate');
   main.innerHTML = `<h1><a href="/tasks">←</a> ${esc(d.name)} ${task.on_hold ? '<span class="badge hold">ON HOLD</span>' : ''} ${d.active ? '' : '<span class="badge inactive">INACTIVE</span>'}
       <span style="flex:1"></span>${op ? `<button data-act="run">▶ Run now</button> <button data-act="${task.on_hold ? 'release' : 'hold'}">${task.on_hold ? 'Release' : 'Hold'}</button> <button data-act="${d.active ? 'deactivate' : 'activate'}">${d.active ? 'Deactivate' : 'Activate'}</button>` : ''}</h1>
     <div class="card"><dl class="details">${[['Group', d.group || '—'], ['Agent', d.run_on_host], ['Owner', d.task_owner || '—'], ['Times', d.trigger_times || d.cron || 'on demand'], ['Days', d.day_of_week], ['Zone', d.timezone], ['Calendar', d.calendar || '—'], ['Depends on', (d.depends_on || []).map(x => `${x.task} (${x.on})`).join(', ') || '—'], ['Retries', d.retry_attempts], ['Max run time', d.max_run_time ? d.max_run_time + ' s' : 'no limit']].map(([k, v]) => `<div><dt>${k}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>

@@ -35,7 +35,7 @@ export async function render(main) {
     const filter = main.querySelector('#f-task').value.trim().toLowerCase();
     const shown = tasks.filter(t => !filter || t.name.toLowerCase().includes(filter) || (t.group || '').toLowerCase().includes(filter));
     const groups = [...new Set(shown.map(t => t.group || ''))];
-    const op = can('operator');
+    const op = can('operate');
     main.querySelector('#tasks tbody').innerHTML = groups.map(g => {
       const members = shown.filter(t => (t.group || '') === g);
       const head = `<tr class="group-row" data-group="${esc(g)}"><td colspan="6">${g ? `Group ${esc(g)}` : 'No group'} <span class="muted small">(${members.length})</span></td><td>${g && op ? `

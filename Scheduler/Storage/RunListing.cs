@@ -6,7 +6,7 @@ using EasyTask.Contracts.Runs;
 namespace EasyTask.Scheduler.Storage;
 
 /// <summary>Server-side paging, filtering and counting of runs for the console's Task Runs page.</summary>
-internal sealed class RunPages(IDbConnectionFactory connections)
+internal sealed class RunListing(IDbConnectionFactory connections)
 {
     public async Task<RunPage> PageAsync(RunPageQuery query, CancellationToken cancellationToken)
     {

@@ -1,0 +1,72 @@
+using EasyTask.Contracts.Definitions;
+using EasyTask.Contracts.Messages;
+using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Runs;
+
+/// <summary>
+/// The one door for every run transition and its side effects. Creation (through <see cref="RunFactory"/>),
+/// ACTIVE → TRIGGER and dispatch (<see cref="RunAdvancer"/>), the agent's reports (<see cref="RunProgress"/>),
+/// the end of an attempt with its retry, dependents and observers (<see cref="RunEnding"/>) are parts of it; the
+/// clock, the API, the bus consumer and the watches call in here and nowhere else. Everything it decides on is in
+/// the database, so a restarted (or newly leading) scheduler carries on where the last one stopped.
+/// </summary>
+internal sealed class RunLifecycle(
+    RunFactory factory,
+    RunAdvancer advancer,
+    RunProgress progress,
+    RunEnding ending,
+    AgentRegistry agents,
+    IRunStore runs,
+    TimeProvider time)
+{
+    /// <summary>Creates the runs (idempotently) and starts advancing the new ACTIVE ones.</summary>
+    public async Task<IReadOnlyList<RunCreation>> CreateAsync(IReadOnlyList<NewRun> newRuns, string actor, CancellationToken cancellationToken)
+    {
+        var created = await factory.CreateAsync(newRuns, actor, cancellationToken);
+        await advancer.AdvanceAsync(created.Where(c => c.Created && c.Run.Status == RunStatus.Active).Select(c => c.Run).ToList(), cancellationToken);
+        return created;
+    }
+
+    /// <summary>Moves the given ACTIVE runs on where they may.</summary>
+    public Task AdvanceAsync(IReadOnlyCollection<RunRecord> active, CancellationToken cancellationToken) => advancer.AdvanceAsync(active, cancellationToken);
+
+    /// <summary>Re-checks every run waiting in ACTIVE, oldest first, a page at a time, so none starves behind newer ones.</summary>
+    public async Task RecheckAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var page in runs.OldestFirstAsync([RunStatus.Active], cancellationToken))
+        {
+            await advancer.AdvanceAsync(page, cancellationToken);
+        }
+    }
+
+    /// <summary>Moves on every retry whose <c>not_before</c> has passed (read from the database, so restarts keep the times).</summary>
+    public async Task WakeRetriesAsync(CancellationToken cancellationToken)
+    {
+        var due = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active], Limit: RunPages.Size, OldestFirst: true, RetryDueBy: time.GetUtcNow()), cancellationToken);
+        await advancer.AdvanceAsync(due, cancellationToken);
+    }
+
+    /// <summary>An operator's force-start of a run just created: straight to TRIGGER.</summary>
+    public Task ForceStartAsync(RunRecord run, TaskDefinition definition, string by, CancellationToken cancellationToken) =>
+        advancer.ForceAsync(run, definition, by, cancellationToken);
+
+    public Task AcceptedAsync(RunAccepted message, CancellationToken cancellationToken) => progress.AcceptedAsync(message, cancellationToken);
+
+    public Task StartedAsync(RunStarted message, CancellationToken cancellationToken) => progress.StartedAsync(message, cancellationToken);
+
+    public Task FinishedAsync(RunFinished message, CancellationToken cancellationToken) => progress.FinishedAsync(message, cancellationToken);
+
+    /// <summary>Ends the run's current attempt: a retry when the policy allows, else the run's final status.</summary>
+    public Task EndAttemptAsync(RunRecord run, AttemptResult result, string actor, CancellationToken cancellationToken) =>
+        ending.EndAttemptAsync(run, result, actor, cancellationToken);
+
+    /// <summary>Why a run that has not reached its agent is not moving, worked out from the database now; null when it is not waiting.</summary>
+    public async Task<string?> WaitingReasonAsync(RunRecord run, CancellationToken cancellationToken) => run.Status switch
+    {
+        RunStatus.Active => await advancer.WhyWaitingAsync(run, cancellationToken),
+        RunStatus.Trigger when !agents.IsAlive(run.Host) => $"waiting for an agent: {agents.Describe(run.Host)}",
+        _ => null,
+    };
+}
