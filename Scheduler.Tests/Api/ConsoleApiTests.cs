@@ -92,6 +92,18 @@ internal sealed class ConsoleApiTests(string provider)
     }
 
     [Test]
+    public async Task AdhocCli_StartsTheCommandGivenAfterTheDoubleDash_OnTheHost()
+    {
+        var cli = await CliRun.RunAsync("adhoc", "--host", "db-02", "--owner", "postgres", "--max-run-time", "20", "--server", server.Url, "--token", server.AdminToken, "--json", "--", "psql", "-c", "select 1");
+
+        Assert.That(cli.ExitCode, Is.EqualTo(0), cli.Error);
+        var run = System.Text.Json.JsonSerializer.Deserialize<RunResource>(cli.Output, ApiJson.Options)!;
+        var shown = await server.Http.GetFromJsonAsync<RunResource>($"api/v1/runs/{run.RunId}", ApiJson.Options);
+        Assert.That((shown!.Adhoc, shown.Host), Is.EqualTo((true, "db-02")));
+        Assert.That(shown.Events![0].Detail, Does.EndWith("as postgres: psql -c select 1"));
+    }
+
+    [Test]
     public async Task Adhoc_Returns400NamingEachField_WhenTheRequestIsInvalid()
     {
         using var response = await server.Http.PostAsync("api/v1/adhoc", Json("""{"cmd": " ", "host": "no such host!", "max_run_time": -5}"""));

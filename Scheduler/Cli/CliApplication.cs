@@ -16,6 +16,7 @@ internal static class CliApplication
         CalendarCommand.Create(),
         RunsCommand.Create(),
         RunCommand.Create(),
+        AdhocCommand.Create(),
         AgentsCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),

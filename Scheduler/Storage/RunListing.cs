@@ -20,10 +20,12 @@ internal sealed class RunListing(IDbConnectionFactory connections)
         return new RunPage(rows.Select(r => r.ToRecord()).ToList(), total);
     }
 
-    /// <summary>Each task's most recent run by scheduled time (one query; the unique (tid, scheduled_for) index finds each).</summary>
+    /// <summary>Each task's most recent run by scheduled time (one query).</summary>
     public async Task<IReadOnlyDictionary<long, RunRecord>> LatestPerTaskAsync(CancellationToken cancellationToken)
     {
-        const string Sql = "SELECT " + RunRow.Columns + " FROM runs r WHERE r.tid <> 0 AND r.scheduled_for = (SELECT MAX(x.scheduled_for) FROM runs x WHERE x.tid = r.tid)";
+        // The subquery walks the (tid, scheduled_for) index once; its columns are renamed so RunRow's stay unambiguous.
+        const string Sql = "SELECT " + RunRow.Columns + " FROM runs JOIN (SELECT tid AS latest_tid, MAX(scheduled_for) AS latest_at FROM runs WHERE tid <> 0 GROUP BY tid) latest " +
+                           "ON latest.latest_tid = runs.tid AND latest.latest_at = runs.scheduled_for";
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(Sql, cancellationToken: cancellationToken));
         var latest = new Dictionary<long, RunRecord>();
