@@ -91,7 +91,7 @@ internal sealed class RunSupervisorKillTests
     }
 
     [Test]
-    public async Task StopAsync_KillsRunningTreesAndReportsAgentLost_WhenAgentStops()
+    public async Task StopAsync_KillsRunningTreesAndReportsTerminatedShutdown_WhenAgentStops()
     {
         var task = agent.Task("sleep 300 & echo $! > child.pid; wait");
         await agent.Supervisor.AcceptAsync(task, CancellationToken.None);
@@ -100,7 +100,7 @@ internal sealed class RunSupervisorKillTests
         await agent.Supervisor.StopAsync(CancellationToken.None);
 
         var finished = await agent.Sink.FinishedAsync(task.RunId);
-        Assert.That((finished.Status, finished.Reason), Is.EqualTo(("FAILED", RunReason.AgentLost)));
+        Assert.That((finished.Status, finished.Reason), Is.EqualTo(("TERMINATED", RunReason.Shutdown)));
         Assert.That(await ProcessProbe.IsGoneSoonAsync(child), Is.True);
     }
 }

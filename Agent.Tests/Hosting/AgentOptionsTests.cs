@@ -32,6 +32,29 @@ internal sealed class AgentOptionsTests
     }
 
     [Test]
+    public void Apply_PutsLogsAndJournalInTheUnitsDirectories_WhenRunBySystemd()
+    {
+        var options = Configure(new() { ["LOGS_DIRECTORY"] = "/var/log/easytask-agent", ["STATE_DIRECTORY"] = "/var/lib/easytask-agent:/var/lib/other" });
+
+        Assert.That((options.LogDirectory, options.EffectiveJournalDirectory), Is.EqualTo(("/var/log/easytask-agent", "/var/lib/easytask-agent/journal")));
+        Assert.That(new AgentOptionsValidator().Validate(null, options).Succeeded, Is.True);
+    }
+
+    [Test]
+    public void Apply_PrefersExplicitDirectories_WhenSystemdAlsoNamesItsOwn()
+    {
+        var options = Configure(new()
+        {
+            ["LOGS_DIRECTORY"] = "/var/log/easytask-agent",
+            ["STATE_DIRECTORY"] = "/var/lib/easytask-agent",
+            ["EASYTASK_AGENT_LOGS"] = "/srv/task-output",
+            ["EasyTask:Agent:JournalDirectory"] = "/srv/journal",
+        });
+
+        Assert.That((options.LogDirectory, options.EffectiveJournalDirectory), Is.EqualTo(("/srv/task-output", "/srv/journal")));
+    }
+
+    [Test]
     public void Validate_RefusesJournal_WhenItLiesInsideTheLogDirectory()
     {
         var options = Configure(new() { ["EASYTASK_AGENT_LOGS"] = "/var/log/easytask", ["EASYTASK_AGENT_JOURNAL"] = "/var/log/easytask/journal" });

@@ -15,18 +15,12 @@ namespace EasyTask.Agent.Benchmarks;
 /// </summary>
 internal static class AgentBenchmark
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <summary>Runs the three measurements and prints one line each; the counts are validated by the command line.</summary>
+    public static async Task<int> RunAsync(int spawns, int runs, int slots, int mebibytes, TextWriter output, TextWriter error)
     {
         if (OperatingSystem.IsWindows())
         {
             await error.WriteLineAsync("error: the agent benchmark needs /bin/sh (Linux or another Unix)");
-            return AgentHost.InvalidConfiguration;
-        }
-
-        if (!TryOption(args, "--spawn", 1000, out var spawns) || !TryOption(args, "--runs", 500, out var runs) || !TryOption(args, "--capture-mib", 1024, out var mebibytes)
-            || !TryOption(args, "--slots", 4, out var slots))
-        {
-            await error.WriteLineAsync("error: usage: easytask-agent bench [--spawn N] [--runs N] [--slots N] [--capture-mib N] (whole numbers, 1 or more)");
             return AgentHost.InvalidConfiguration;
         }
 
@@ -134,11 +128,4 @@ internal static class AgentBenchmark
         new() { RunId = id, Attempt = 1, Task = "bench", Host = "bench", Cmd = command };
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private static bool TryOption(string[] args, string name, int fallback, out int value)
-    {
-        var index = Array.IndexOf(args, name);
-        value = fallback;
-        return index < 0 || (index + 1 < args.Length && int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value > 0);
-    }
 }

@@ -53,11 +53,11 @@ internal sealed partial class RunExecutor
                 StdoutPath = stdoutPath, StderrPath = stderrPath, At = startedAt,
             };
             run.Update(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process.Id), UpdatedAt = startedAt }, durable: false);
-            AgentLog.ExecutionStart(log, task.RunId, task.Task, options.Name, process.Id, stdoutPath, stderrPath);
+            AgentLog.ExecutionStart(log, task.RunId, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host), process.Id, stdoutPath, stderrPath);
             await SendStartedAsync(started);
             live.Start();
             using var onTimeout = timeout?.Token.Register(() => run.RequestStop(RunReason.TimedOut, $"max_run_time {task.MaxRunTime} s exceeded; the process tree was killed"));
-            using var onStopping = agentStopping.Register(() => run.RequestStop(RunReason.AgentLost, "the agent stopped while the run was in flight; its process tree was killed"));
+            using var onStopping = agentStopping.Register(() => run.RequestStop(RunReason.Shutdown, "the agent was stopped (planned shutdown) while the run was in flight; its process tree was terminated"));
             try
             {
                 await process.WaitForExitAsync(run.StopRequested);

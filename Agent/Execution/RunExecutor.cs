@@ -45,7 +45,8 @@ internal sealed partial class RunExecutor(AgentOptions options, IRunEventSink si
         }
 
         var start = ShellCommand.Create(task, workingDirectory, owner.RunAs);
-        AgentLog.CommandPrepared(log, task.RunId, task.Task, options.Name, owner.Owner, workingDirectory, ShellCommand.Describe(start));
+        AgentLog.CommandPrepared(log, task.RunId, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host), owner.Owner, workingDirectory);
+        AgentLog.CommandLine(log, task.RunId, task.Task, ShellCommand.Describe(start));
         return await RunProcessAsync(run, start, stdout, stderr, agentStopping);
     }
 
@@ -61,7 +62,7 @@ internal sealed partial class RunExecutor(AgentOptions options, IRunEventSink si
     // Pre-start failures carry dispatch_failed: the run reached the agent but could not be handed to a process.
     private RunFinished NotStarted(ActiveRun run, string detail)
     {
-        AgentLog.NotStarted(log, run.Task.RunId, run.Task.Task, options.Name, detail);
+        AgentLog.NotStarted(log, run.Task.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host), detail);
         return RunOutcome.NotStarted(run.Task, options.Name, RunStatus.Failed, RunReason.DispatchFailed, detail, time.GetUtcNow());
     }
 

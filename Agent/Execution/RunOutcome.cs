@@ -13,7 +13,8 @@ internal static class RunOutcome
     {
         var (status, reason, detail) = killReason switch
         {
-            // An agent shutting down is not a verdict on the task: FAILED lets the retry policy run it again.
+            // An agent lost mid-run is not a verdict on the task: FAILED lets the retry policy run it again.
+            // A planned shutdown (reason shutdown) is TERMINATED like any other deliberate stop.
             RunReason.AgentLost => (RunStatus.Failed, killReason, killDetail),
             not null => (RunStatus.Terminated, killReason, killDetail),
             _ when returnCode == 0 => (RunStatus.Success, RunReason.ExitCode, null),

@@ -56,7 +56,7 @@ internal sealed partial class RunSupervisor
         {
             if (waiting.TryClaim())
             {
-                waiting.RequestStop(Contracts.Runs.RunReason.AgentLost, "the agent stopped while the run waited for a free slot");
+                waiting.RequestStop(Contracts.Runs.RunReason.Shutdown, "the agent was stopped (planned shutdown) while the run waited for a free slot");
                 await FinishAsync(waiting, executor.StoppedBeforeStart(waiting, time.GetUtcNow()), cancellationToken);
             }
         }
@@ -83,7 +83,7 @@ internal sealed partial class RunSupervisor
                     catch (Exception ex) when (ex is not OutOfMemoryException)
                     {
                         // The slot must survive whatever one run did to it.
-                        AgentLog.ExecutionError(log, ex, run.Task.RunId, run.Task.Task, options.Name);
+                        AgentLog.ExecutionError(log, ex, run.Task.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host));
                     }
                 }
             }
@@ -103,7 +103,7 @@ internal sealed partial class RunSupervisor
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            AgentLog.ExecutionError(log, ex, run.Task.RunId, run.Task.Task, options.Name);
+            AgentLog.ExecutionError(log, ex, run.Task.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host));
             result = RunOutcome.NotStarted(run.Task, options.Name, Contracts.Runs.RunStatus.Failed, Contracts.Runs.RunReason.AgentLost,
                 $"the agent failed while handling the run: {ex.Message}", time.GetUtcNow());
         }
@@ -120,12 +120,12 @@ internal sealed partial class RunSupervisor
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            AgentLog.ExecutionError(log, ex, result.RunId, run.Task.Task, options.Name);
+            AgentLog.ExecutionError(log, ex, result.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host));
         }
 
         var duration = result.StartedAt is { } startedAt ? (long)(result.FinishedAt - startedAt).TotalMilliseconds : 0;
-        AgentLog.ExecutionEnd(log, result.RunId, run.Task.Task, options.Name, result.Status, result.Reason, duration, result.Detail is null ? "" : ": " + result.Detail);
-        AgentLog.ReturnCode(log, result.RunId, run.Task.Task, options.Name, result.ReturnCode);
+        AgentLog.ExecutionEnd(log, result.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host), result.Status, result.Reason, duration, result.Detail is null ? "" : ": " + result.Detail);
+        AgentLog.ReturnCode(log, result.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host), result.ReturnCode);
         await DeliverAsync(run, cancellationToken);
     }
 }

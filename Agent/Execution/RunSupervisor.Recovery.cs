@@ -47,7 +47,7 @@ internal sealed partial class RunSupervisor
                 Detail = detail,
             };
             run.Update(journal, e => e with { State = JournalState.Finished, Result = result, Delivered = false, UpdatedAt = now }, durable: true);
-            AgentLog.Recovered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, options.Name, entry.State.ToString().ToUpperInvariant(), detail);
+            AgentLog.Recovered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, entry.Task.Host), entry.State.ToString().ToUpperInvariant(), detail);
         }
 
         SweepDelivered();

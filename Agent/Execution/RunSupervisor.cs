@@ -56,7 +56,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     public async Task AcceptAsync(RunTask task, CancellationToken cancellationToken)
     {
         await recovered.Task.WaitAsync(cancellationToken);
-        AgentLog.TaskReceived(log, task.RunId, task.Attempt, task.Task, options.Name);
+        AgentLog.TaskReceived(log, task.RunId, task.Attempt, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host));
         var key = RunKey.Of(task);
         if (!fence.TryAdmit(key, out var newer))
         {
@@ -137,7 +137,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     {
         await run.Accepted.Task;
         var entry = run.Entry;
-        AgentLog.Redelivered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, options.Name, entry.State.ToString().ToUpperInvariant());
+        AgentLog.Redelivered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, entry.Task.Host), entry.State.ToString().ToUpperInvariant());
         if (entry.State == JournalState.Finished)
         {
             await DeliverAsync(run, cancellationToken, answer: true);

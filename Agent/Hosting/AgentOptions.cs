@@ -12,16 +12,23 @@ internal sealed class AgentOptions
     public string Name { get; set; } = "";
 
     /// <summary>
-    /// Root of the captured stdout/stderr files (env <c>EASYTASK_AGENT_LOGS</c>). Default
-    /// <c>easytask/agent/logs</c> under the user's local data folder (<c>~/.local/share</c> on Linux,
+    /// Root of the captured stdout/stderr files (env <c>EASYTASK_AGENT_LOGS</c>). Default: under systemd, the unit's
+    /// <c>LogsDirectory</c> (<c>/var/log/easytask-agent</c>); otherwise <c>easytask/agent/logs</c> under the user's local data folder (<c>~/.local/share</c> on Linux,
     /// <c>%LOCALAPPDATA%</c> on Windows): a daemon's working directory is often <c>/</c>, so a relative default would be a trap.
     /// </summary>
     public string LogDirectory { get; set; } = DefaultLogDirectory();
 
-    /// <summary>Where accepted runs and undelivered results are journaled (env <c>EASYTASK_AGENT_JOURNAL</c>). Default: beside the log directory, <c>&lt;LogDirectory&gt;-journal</c>.</summary>
+    /// <summary>
+    /// Where accepted runs and undelivered results are journaled (env <c>EASYTASK_AGENT_JOURNAL</c>). Default: under
+    /// systemd, <c>journal</c> in the unit's <c>StateDirectory</c> (<c>/var/lib/easytask-agent/journal</c>); otherwise
+    /// beside the log directory, <c>&lt;LogDirectory&gt;-journal</c>.
+    /// </summary>
     public string? JournalDirectory { get; set; }
 
-    /// <summary>Working directory of tasks without <c>working_dir</c>. Default: the agent user's home directory.</summary>
+    /// <summary>
+    /// Working directory of tasks without <c>working_dir</c>. Default: the agent user's home directory when it exists,
+    /// else the agent's own working directory (a system user's home often does not exist: systemd's <c>WorkingDirectory</c> does).
+    /// </summary>
     public string? DefaultWorkingDirectory { get; set; }
 
     /// <summary>Runs executing at once; further accepted runs wait in arrival order. Default 4.</summary>
@@ -59,8 +66,8 @@ internal sealed class AgentOptions
     /// <summary>The working directory of tasks without <c>working_dir</c>.</summary>
     public string EffectiveWorkingDirectory =>
         !string.IsNullOrWhiteSpace(DefaultWorkingDirectory) ? DefaultWorkingDirectory
-        : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? home
-        : Path.GetPathRoot(Environment.CurrentDirectory)!;
+        : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home && Directory.Exists(home) ? home
+        : Environment.CurrentDirectory;
 
     private static string DefaultLogDirectory()
     {

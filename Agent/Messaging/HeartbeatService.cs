@@ -14,6 +14,7 @@ internal sealed partial class HeartbeatService(
     RunSupervisor supervisor,
     BusEventSink sink,
     AgentNames names,
+    Microsoft.Extensions.Options.IOptions<Hosting.AgentOptions> options,
     TimeProvider time,
     ILogger<HeartbeatService> log) : BackgroundService
 {
@@ -24,6 +25,7 @@ internal sealed partial class HeartbeatService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = time.GetUtcNow();
+        var owners = OwnerPolicy.ForCurrentProcess(options.Value);
         var healthy = true;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -33,7 +35,8 @@ internal sealed partial class HeartbeatService(
                 {
                     var running = supervisor.RunningRunIds;
                     await sink.HeartbeatAsync(
-                        new AgentHeartbeat { Host = name, Version = Version, Capacity = supervisor.Capacity, Running = running.Count, RunIds = running, StartedAt = started, At = time.GetUtcNow() },
+                        new AgentHeartbeat { Host = name, Version = Version, Capacity = supervisor.Capacity, Running = running.Count, RunIds = running, StartedAt = started, At = time.GetUtcNow(),
+                            User = Environment.UserName, AllowedOwners = owners.Allowed, SwitchesUsers = owners.SwitchesUsers },
                         stoppingToken);
                 }
 

@@ -21,6 +21,15 @@ public sealed record AgentHeartbeat
     /// <summary>When the agent process started.</summary>
     public DateTimeOffset StartedAt { get; init; }
 
+    /// <summary>The OS user the agent runs as (a task without <c>task_owner</c> runs as this user); null from older agents.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The <c>task_owner</c>s the agent accepts (<c>*</c> = any); null from older agents, meaning unknown.</summary>
+    public IReadOnlyList<string>? AllowedOwners { get; init; }
+
+    /// <summary>True when the agent can start a command as another user (a Linux agent running as root).</summary>
+    public bool SwitchesUsers { get; init; }
+
     /// <summary>When this heartbeat was sent.</summary>
     public DateTimeOffset At { get; init; }
 }

@@ -24,6 +24,12 @@ public static class RunReason
     /// <summary>The run could not be handed to an agent.</summary>
     public const string DispatchFailed = "dispatch_failed";
 
+    /// <summary>
+    /// The agent (or standalone) was stopped on purpose while the run was in flight: its process tree was terminated.
+    /// TERMINATED, and not retried: a planned stop is not a failure of the task.
+    /// </summary>
+    public const string Shutdown = "shutdown";
+
     /// <summary>The previous run was still going and the task's concurrency is <c>skip</c>.</summary>
     public const string Skipped = "skipped";
 }

@@ -48,6 +48,7 @@ internal sealed class ForecastApiTests(string provider)
     }
 
     [TestCase("days=0", "days")]
+    [TestCase("days=3661", "days")]
     [TestCase("from=yesterday", "from")]
     public async Task Get_Returns400NamingTheParameter_WhenItIsInvalid(string query, string field)
     {

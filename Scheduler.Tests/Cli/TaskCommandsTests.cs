@@ -124,9 +124,9 @@ internal sealed class TaskCommandsTests(string provider)
         var on = await CliRun.RunAsync("task", "activate", "cli_toggle", "--server", server.Url);
         var shownOn = await CliRun.RunAsync("task", "show", "cli_toggle", "--server", server.Url);
 
-        Assert.That(off.Output, Does.Contain("Task deactivated successfully: cli_toggle (version 2)"));
+        Assert.That(off.Output, Does.Contain("Task deactivated successfully: cli_toggle (definition stays version 1)"));
         Assert.That(shownOff.Output, Does.Contain("Active:    no (IDLE"));
-        Assert.That(on.Output, Does.Contain("Task activated successfully: cli_toggle (version 3)"));
+        Assert.That(on.Output, Does.Contain("Task activated successfully: cli_toggle (definition stays version 1)"));
         Assert.That(shownOn.Output, Does.Contain("Active:    yes"));
     }
 
@@ -141,10 +141,10 @@ internal sealed class TaskCommandsTests(string provider)
         var release = await CliRun.RunAsync("task", "release", "cli_hold", "--server", server.Url);
         var shownReleased = await CliRun.RunAsync("task", "show", "cli_hold", "--server", server.Url);
 
-        Assert.That(hold.Output, Does.Contain("Task put on hold successfully: cli_hold (version 2)"), hold.ToString());
+        Assert.That(hold.Output, Does.Contain("Task put on hold successfully: cli_hold (definition stays version 1)"), hold.ToString());
         Assert.That(shownHeld.Output, Does.Contain("Active:    yes, on hold (not triggered until `easytask task release cli_hold`)"));
-        Assert.That(listedHeld.Output, Does.Match(@"209\s+cli_hold\s+.*\s+on hold\s+2"));
-        Assert.That(release.Output, Does.Contain("Task released successfully: cli_hold (version 3)"), release.ToString());
+        Assert.That(listedHeld.Output, Does.Match(@"209\s+cli_hold\s+.*\s+on hold\s+1\s"));
+        Assert.That(release.Output, Does.Contain("Task released successfully: cli_hold (definition stays version 1)"), release.ToString());
         Assert.That(shownReleased.Output, Does.Contain("Active:    yes").And.Not.Contain("on hold"));
     }
 

@@ -87,7 +87,7 @@ internal sealed class ForecastTests
     [Test]
     public void Of_StopsAtTheLimitAndSaysSo_WhenWindowHoldsTooManyRuns()
     {
-        var forecast = Forecast.Of(Task(cron: "* * * * * *"), new CalendarDays(), Request("2026-11-23", 1), Now);
+        var forecast = Forecast.Of(Task(cron: "* * * * * *"), new CalendarDays(), Request("2026-11-23", 2), Now);
 
         Assert.That(forecast.IsTruncated, Is.True);
         Assert.That(forecast.Occurrences, Has.Count.EqualTo(Forecast.MaxOccurrences));
@@ -97,7 +97,7 @@ internal sealed class ForecastTests
     [TestCase("tomorrow", null, "from", TestName = "TryParse_NamesFrom_WhenFromIsNotIso8601")]
     [TestCase("2026-02-30", null, "from", TestName = "TryParse_NamesFrom_WhenDateDoesNotExist")]
     [TestCase(null, "0", "days", TestName = "TryParse_NamesDays_WhenDaysIsZero")]
-    [TestCase(null, "367", "days", TestName = "TryParse_NamesDays_WhenDaysIsOverAYear")]
+    [TestCase(null, "3661", "days", TestName = "TryParse_NamesDays_WhenDaysIsOverTenYears")]
     [TestCase(null, "1.5", "days", TestName = "TryParse_NamesDays_WhenDaysIsNotWhole")]
     public void TryParse_NamesTheField_WhenValueIsInvalid(string? from, string? days, string field)
     {
@@ -117,6 +117,53 @@ internal sealed class ForecastTests
         Assert.That(errors, Is.Empty);
         Assert.That(request.Days, Is.EqualTo(3));
         Assert.That(request.From, Is.Not.Null);
+    }
+
+    [Test]
+    public void Of_ReturnsEveryOccurrence_WhenTheWindowIsTenYears()
+    {
+        var definition = Task(times: "00:15,06:00,12:00,18:45") with { Timezone = "UTC" };
+
+        var forecast = Forecast.Of(definition, new CalendarDays(), Request("2027-01-01", ForecastRequest.MaxDays), Now);
+
+        var expected = Enumerable.Range(0, ForecastRequest.MaxDays)
+            .SelectMany(d => new[] { "00:15", "06:00", "12:00", "18:45" }.Select(t => new DateOnly(2027, 1, 1).AddDays(d).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T" + t + ":00+00:00"))
+            .ToList();
+        Assert.That(forecast.IsTruncated, Is.False);
+        Assert.That(Locals(forecast), Has.Count.EqualTo(4 * 3660).And.EqualTo(expected));
+        Assert.That(Locals(forecast)[^1], Is.EqualTo("2037-01-07T18:45:00+00:00"), "the last of 3,660 days, leap days counted");
+    }
+
+    [Test]
+    public void Between_AgreesWithNextAfter_AcrossDaylightSavingChangesAndHolidays()
+    {
+        var schedule = TaskSchedule.For(Task(times: "00:00,01:30,02:30,03:00,23:59", days: "1111101"), UsFederalHolidays.Instance);
+        var from = ScheduleAssert.Utc("2026-01-01T00:00:00Z");
+        var until = ScheduleAssert.Utc("2028-01-01T00:00:00Z");
+
+        var stepped = new List<DateTimeOffset>();
+        for (var next = schedule.NextAfter(from); next is not null && next.Utc <= until; next = schedule.NextAfter(next.Utc))
+        {
+            stepped.Add(next.Utc);
+        }
+
+        Assert.That(schedule.Between(from, until).Select(o => o.Utc), Is.EqualTo(stepped));
+        Assert.That(stepped, Has.Count.GreaterThan(2500));
+    }
+
+    [Test]
+    public void Of_SkipsEveryHolidayOfTheDecade_WhenAWeekdayTaskIsForecastTenYears()
+    {
+        var definition = Task(times: "07:00,13:00", days: "1111100") with { Calendar = BuiltInCalendars.UsHolidays };
+
+        var forecast = Forecast.Of(definition, new CalendarDays(), Request("2027-01-01", ForecastRequest.MaxDays), Now);
+
+        var runDays = Locals(forecast).Select(l => l[..10]).Distinct().ToList();
+        Assert.That(forecast.SkippedDays.Select(s => s.Date.Year).Distinct(), Is.EqualTo(Enumerable.Range(2027, 11)), "holidays skipped in every year of the window");
+        Assert.That(runDays.Intersect(forecast.SkippedDays.Select(s => s.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))), Is.Empty);
+        Assert.That(Locals(forecast), Has.Count.EqualTo(2 * runDays.Count), "both times on every run day");
+        var weekdays = Enumerable.Range(1, ForecastRequest.MaxDays).Select(d => new DateOnly(2027, 1, 1).AddDays(d - 1)).Count(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        Assert.That(runDays, Has.Count.EqualTo(weekdays - forecast.SkippedDays.Count));
     }
 
     private static ForecastRequest Request(string? from, int days)

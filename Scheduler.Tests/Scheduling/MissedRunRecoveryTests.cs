@@ -43,6 +43,24 @@ internal sealed class MissedRunRecoveryTests
     }
 
     [Test]
+    public async Task Start_SaysWhichRuleRecordedEachMiss()
+    {
+        await using var engine = await EngineHarness.StartAsync(Defined);
+        await engine.Tasks.InsertAsync(Task(1, "within") with { TriggerTimes = "01:00,04:00", MisfireGrace = 1800 }, "test", CancellationToken.None);
+        await engine.Tasks.InsertAsync(Task(2, "beyond") with { TriggerTimes = "01:00", MisfireGrace = 600 }, "test", CancellationToken.None);
+        engine.Time.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(10));
+
+        await engine.Engine.StartAsync(CancellationToken.None);
+
+        var superseded = (await engine.RunsOfAsync("within")).First(r => r.Reason == RunReason.Missed);
+        var tooOld = (await engine.RunsOfAsync("beyond")).Single();
+        var supersededDetail = (await engine.Runs.EventsAsync(superseded.RunId, CancellationToken.None))[^1].Detail;
+        var tooOldDetail = (await engine.Runs.EventsAsync(tooOld.RunId, CancellationToken.None))[^1].Detail;
+        Assert.That(supersededDetail, Does.Contain("superseded by the later occurrence due 2026-11-23 04:00").And.Not.Contain("past misfire_grace"));
+        Assert.That(tooOldDetail, Does.Contain("came back 3 h 10 min later, past misfire_grace 600 s").And.Not.Contain("superseded"));
+    }
+
+    [Test]
     public async Task Start_CreatesNothingTwice_WhenRestartedAgain()
     {
         await using var engine = await EngineHarness.StartAsync(Defined);

@@ -26,6 +26,20 @@ internal abstract partial class RunStoreContract
     }
 
     [Test]
+    public async Task TransitionAsync_ClearsReasonReturnCodeAndTimes_WhenANewAttemptBegins()
+    {
+        var run = await CreateAsync(Occurrence(2001, Nine));
+        var trigger = await MoveAsync(run, RunStatus.Trigger);
+        var started = await MoveAsync(trigger, RunStatus.Started, new() { StartedAt = Nine.AddSeconds(1) });
+        var running = await MoveAsync(started, RunStatus.Running, new() { Reason = RunReason.AgentLost, ReturnCode = 143, FinishedAt = Nine.AddSeconds(5) });
+
+        var retry = await MoveAsync(running, RunStatus.Active, new() { Attempt = 2 });
+
+        Assert.That((retry.Reason, retry.ReturnCode, retry.StartedAt, retry.FinishedAt, retry.Attempt), Is.EqualTo(((string?)null, (int?)null, (DateTimeOffset?)null, (DateTimeOffset?)null, 2)),
+            "attempt 2 must not show attempt 1's agent_lost 143");
+    }
+
+    [Test]
     public async Task TransitionAsync_SetsEveryFieldTheChangeGives_WhenRunMovesToItsEnd()
     {
         var run = await CreateAsync(Occurrence(2001, Nine));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EasyTask.Scheduler.Scheduling;
 
 namespace EasyTask.Scheduler.Api;
@@ -8,17 +7,23 @@ internal static class ExplainEndpoints
 {
     public static IEndpointRouteBuilder MapExplainApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/tasks/{name}/explain", async (string name, string? at, TaskExplainer explainer, CancellationToken ct) =>
+        endpoints.MapGet("/api/v1/tasks/{name}/explain", async (string name, string? at, TaskExplainer explainer, TaskRegistry registry, CancellationToken ct) =>
         {
             DateTimeOffset? instant = null;
             if (!string.IsNullOrWhiteSpace(at))
             {
-                if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                // Read exactly as forecast --from is: a time without an offset is on the task's own clock.
+                if (!ForecastStart.TryParse(at, out var start, out var problem))
                 {
-                    return ApiProblems.Invalid("at", $"\"{at}\" is not an ISO-8601 time, e.g. 2026-11-26T07:00:00-05:00 or 2026-11-26T12:00:00Z");
+                    return ApiProblems.Invalid("at", problem);
                 }
 
-                instant = parsed;
+                if (registry.Find(name) is not { } task)
+                {
+                    return ApiProblems.NotFound($"no task named \"{name}\"");
+                }
+
+                instant = start.Resolve(task.Schedule);
             }
 
             var explanation = await explainer.ExplainAsync(name, instant, ct);

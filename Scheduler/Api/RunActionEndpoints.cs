@@ -8,12 +8,18 @@ internal static class RunActionEndpoints
 {
     public static IEndpointRouteBuilder MapRunActions(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, HttpRequest request, OperatorActions actions, ITaskStore tasks, CancellationToken ct) =>
+        endpoints.MapPost("/api/v1/tasks/{name}/run", async (string name, bool? force, HttpRequest request, OperatorActions actions, ITaskStore tasks, Scheduling.TaskRegistry registry, CancellationToken ct) =>
         {
             if (await tasks.FindAsync(name, ct) is { } task
                 && Security.AccessScope.Check(request.HttpContext, task.Definition.TaskOwner, task.Definition.RunOnHost) is { } refused)
             {
                 return refused;
+            }
+
+            // Hold is an operator's "not now": starting it anyway must be said out loud.
+            if (registry.Find(name) is { Stored.OnHold: true } && force != true)
+            {
+                return ApiProblems.Conflict($"task \"{name}\" is on hold; release it (easytask task release {name}) or start it anyway with --force (?force=true)");
             }
 
             var run = await actions.ForceStartAsync(name, ChangeSource.Of(request), ct);
@@ -38,6 +44,11 @@ internal static class RunActionEndpoints
             if (run is null)
             {
                 return ApiProblems.NotFound($"no run with id {runId}");
+            }
+
+            if (attempt is { } asked && (asked < 1 || asked > run.Attempt))
+            {
+                return ApiProblems.NotFound($"run {runId} has no attempt {asked}: it has {(run.Attempt == 1 ? "1 attempt" : $"attempts 1 to {run.Attempt}")}");
             }
 
             return Results.Text(await output.ReadAsync(runId, attempt ?? run.Attempt, which, ct), "text/plain; charset=utf-8");

@@ -11,14 +11,15 @@ internal static partial class TaskEndpoints
     /// Replaces a definition. The caller's version (If-Match header or <c>?version=</c>) guards against
     /// overwriting a change made since it read the task; without one the current version is replaced.
     /// </summary>
-    private static async Task<IResult> UpdateAsync(string name, HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, ILogger<TaskResource> log, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string name, HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, Agents.TaskWarnings warnings, ILogger<TaskResource> log, CancellationToken ct)
     {
         if (!TryReadExpectedVersion(request, out var expected))
         {
             return ApiProblems.Invalid("If-Match", "must hold the task's version as shown by GET (e.g. \"3\")");
         }
 
-        var outcome = await intake.CheckAsync(await ReadBodyAsync(request, ct), ct);
+        var body = await ReadBodyAsync(request, ct);
+        var outcome = await intake.CheckAsync(body, ct);
         if (!outcome.IsValid)
         {
             return ApiProblems.Invalid(outcome.Errors);
@@ -30,7 +31,7 @@ internal static partial class TaskEndpoints
             return ApiProblems.NotFound($"no task named \"{name}\"");
         }
 
-        var definition = outcome.Value!;
+        var definition = OperatorState.Keep(body, 0, outcome.Value!, current);
         if ((Security.AccessScope.Check(request.HttpContext, current.Definition.TaskOwner, current.Definition.RunOnHost)
             ?? Security.AccessScope.Check(request.HttpContext, definition.TaskOwner, definition.RunOnHost)) is { } refused)
         {
@@ -53,7 +54,7 @@ internal static partial class TaskEndpoints
             LogUpdated(log, stored.Definition.Tid, name, stored.Version, stored.Source);
             await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
-            return Results.Ok(TaskResource.From(stored));
+            return Results.Ok(TaskResource.From(stored) with { Warnings = await warnings.ForAsync(stored.Definition, ct) });
         }
         catch (VersionConflictException ex)
         {

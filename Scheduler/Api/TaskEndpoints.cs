@@ -26,10 +26,10 @@ internal static partial class TaskEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(ITaskStore store, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, ITaskStore store, CancellationToken ct)
     {
         var tasks = await store.ListAsync(ct);
-        return Results.Ok(tasks.Select(TaskResource.From));
+        return Results.Ok(await TaskStanding.For(http).DescribeAsync(tasks, ct));
     }
 
     private static async Task<IResult> GetAsync(string name, HttpContext http, ITaskStore store, CancellationToken ct)
@@ -41,10 +41,10 @@ internal static partial class TaskEndpoints
         }
 
         http.Response.Headers.ETag = ETagOf(task.Version);
-        return Results.Ok(TaskResource.From(task));
+        return Results.Ok(await TaskStanding.For(http).DescribeAsync(task, ct));
     }
 
-    private static async Task<IResult> InsertAsync(HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, ILogger<TaskResource> log, CancellationToken ct)
+    private static async Task<IResult> InsertAsync(HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, Agents.TaskWarnings warnings, ILogger<TaskResource> log, CancellationToken ct)
     {
         var outcome = await intake.CheckAsync(await ReadBodyAsync(request, ct), ct);
         if (!outcome.IsValid)
@@ -63,7 +63,9 @@ internal static partial class TaskEndpoints
             LogInserted(log, stored.Definition.Tid, stored.Definition.Name, stored.Source);
             await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
-            return Results.Created($"/api/v1/tasks/{Uri.EscapeDataString(stored.Definition.Name)}", TaskResource.From(stored));
+            return Results.Created(
+                $"/api/v1/tasks/{Uri.EscapeDataString(stored.Definition.Name)}",
+                TaskResource.From(stored) with { Warnings = await warnings.ForAsync(stored.Definition, ct) });
         }
         catch (DuplicateTaskException ex)
         {
@@ -71,12 +73,21 @@ internal static partial class TaskEndpoints
         }
     }
 
-    private static async Task<IResult> DeleteAsync(string name, ITaskStore store, ITaskChangeListener changes, ILogger<TaskResource> log, HttpRequest request, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string name, bool? force, ITaskStore store, Scheduling.TaskRegistry registry, ITaskChangeListener changes, ILogger<TaskResource> log, HttpRequest request, CancellationToken ct)
     {
         if (await store.FindAsync(name, ct) is { } existing
             && Security.AccessScope.Check(request.HttpContext, existing.Definition.TaskOwner, existing.Definition.RunOnHost) is { } refused)
         {
             return refused;
+        }
+
+        // A deleted upstream would leave its dependents waiting forever: refuse, naming them, unless forced.
+        var dependents = registry.DependentsOf(name).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+        if (dependents.Count > 0 && force != true)
+        {
+            return ApiProblems.Conflict(
+                $"task \"{name}\" is in depends_on of {string.Join(", ", dependents)}; change or delete {(dependents.Count == 1 ? "that task" : "those tasks")} first, " +
+                "or delete anyway with --force (?force=true): their runs then wait until a task of that name exists again");
         }
 
         if (!await store.DeleteAsync(name, ct))

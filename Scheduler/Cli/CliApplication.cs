@@ -7,6 +7,7 @@ internal static class CliApplication
 {
     public static RootCommand BuildRoot() => new("EasyTask — an enterprise job scheduler. Run `easytask VERB --help` for each verb.")
     {
+        CliOptions.Utc(),
         CliOptions.Token(),
         TokenCommand.Create(),
         AuditCommand.Create(),
@@ -18,6 +19,7 @@ internal static class CliApplication
         RunCommand.Create(),
         AdhocCommand.Create(),
         AgentsCommand.Create(),
+        ClusterCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
     };

@@ -2,11 +2,18 @@ using System.Globalization;
 
 namespace EasyTask.Scheduler.Cli;
 
-/// <summary>How the CLI writes times and durations for people: UTC, to the second, always the same width.</summary>
+/// <summary>
+/// How the CLI writes times and durations for people: to the second, always the same width; local time with its
+/// offset (so it is never mistaken for UTC), or UTC marked <c>Z</c> when <c>--utc</c> is given.
+/// </summary>
 internal static class CliFormat
 {
-    public static string Time(DateTimeOffset? instant) =>
-        instant?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";
+    public static string Time(DateTimeOffset? instant, bool utc = false) => instant switch
+    {
+        null => "-",
+        { } t when utc => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        { } t => TimeZoneInfo.ConvertTime(t, TimeZoneInfo.Local).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+    };
 
     public static string Duration(long? milliseconds) => milliseconds switch
     {

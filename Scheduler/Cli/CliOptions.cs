@@ -7,6 +7,14 @@ internal static class CliOptions
 {
     public const string ServerVariable = "EASYTASK_SERVER";
 
+    public const string UtcOptionName = "--utc";
+
+    /// <summary>
+    /// <c>--utc</c> on every verb: times in UTC instead of local time. Recursive on the root, so
+    /// <see cref="CliAction"/> reads it by name for any verb.
+    /// </summary>
+    public static Option<bool> Utc() => new(UtcOptionName) { Description = "Show times in UTC (default: local time with its offset)", Recursive = true };
+
     /// <summary><c>--server URL</c>: the scheduler the verb talks to; env <c>EASYTASK_SERVER</c>, default http://127.0.0.1:5080.</summary>
     public static Option<string> Server() => new("--server")
     {

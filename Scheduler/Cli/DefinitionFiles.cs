@@ -26,6 +26,23 @@ internal static class DefinitionFiles
         }
     }
 
+    /// <summary>The raw text of each definition in a file (one object, or each item of an array), in order.</summary>
+    public static IReadOnlyList<string> Items(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            var root = document.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? root.EnumerateArray().Select(e => e.GetRawText()).ToList()
+                : [root.GetRawText()];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>Prints each problem as <c>file: field: message</c>, the form editors and grep understand.</summary>
     public static async Task WriteErrorsAsync(TextWriter writer, string file, IEnumerable<FieldError> errors)
     {

@@ -53,21 +53,55 @@ internal static class RunCommand
         var command = new Command("show", "Show a run: status, reason, return code, host, attempts, times and its event timeline") { runId, server, json };
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
-            var run = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).GetRunAsync(parse.GetValue(runId)!, ct);
+            var client = SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null));
+            var run = await client.GetRunAsync(parse.GetValue(runId)!, ct);
             if (parse.GetValue(json))
             {
                 await cli.Output.WriteLineAsync(JsonSerializer.Serialize(run, ApiJson.Options));
                 return ExitCodes.Ok;
             }
 
-            await WriteAsync(cli.Output, run);
+            await WriteAsync(cli, run);
+            if (run.Status is "FAILED" or "TERMINATED")
+            {
+                await WriteOutputTailAsync(client, cli, run, ct);
+            }
+
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static async Task WriteAsync(TextWriter output, RunResource run)
+    /// <summary>The reason a run failed is usually in what it wrote last: stderr, or stdout when stderr is empty.</summary>
+    private static async Task WriteOutputTailAsync(SchedulerClient client, CliContext cli, RunResource run, CancellationToken ct)
     {
+        foreach (var stream in new[] { "stderr", "stdout" })
+        {
+            var lines = (await client.RunLogsAsync(run.RunId, stream, run.Attempt, ct)).TrimEnd('\n', '\r').Split('\n');
+            if (lines is [""])
+            {
+                continue;
+            }
+
+            var tail = lines.TakeLast(OutputTailLines).ToList();
+            var more = lines.Length > tail.Count ? $" (last {tail.Count} of {lines.Length} lines; all of it: easytask run logs {run.RunId}{(stream == "stderr" ? " --stderr" : "")})" : "";
+            await cli.Output.WriteLineAsync($"Last {stream}{more}:");
+            foreach (var line in tail)
+            {
+                await cli.Output.WriteLineAsync("  " + line.TrimEnd('\r'));
+            }
+
+            return;
+        }
+
+        await cli.Output.WriteLineAsync("Output:     none captured (stdout and stderr are empty)");
+    }
+
+    private const int OutputTailLines = 10;
+
+    private static async Task WriteAsync(CliContext cli, RunResource run)
+    {
+        var output = cli.Output;
         await output.WriteLineAsync($"Run:        {run.RunId}{(run.Adhoc ? " (ADHOC)" : "")}");
         await output.WriteLineAsync($"Task:       {run.Task} (tid {run.Tid})");
         await output.WriteLineAsync($"Status:     {run.Status}{(run.Reason is null ? "" : $" ({run.Reason})")}");
@@ -79,15 +113,15 @@ internal static class RunCommand
         await output.WriteLineAsync($"Return code: {run.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
         await output.WriteLineAsync($"Host:       {run.Host}");
         await output.WriteLineAsync($"Attempt:    {run.Attempt}");
-        await output.WriteLineAsync($"Scheduled:  {CliFormat.Time(run.ScheduledFor)}");
-        await output.WriteLineAsync($"Started:    {CliFormat.Time(run.StartedAt)}");
-        await output.WriteLineAsync($"Finished:   {CliFormat.Time(run.FinishedAt)}");
+        await output.WriteLineAsync($"Scheduled:  {cli.Time(run.ScheduledFor)}");
+        await output.WriteLineAsync($"Started:    {cli.Time(run.StartedAt)}");
+        await output.WriteLineAsync($"Finished:   {cli.Time(run.FinishedAt)}");
         await output.WriteLineAsync($"Duration:   {CliFormat.Duration(run.DurationMs)}");
         await output.WriteLineAsync("Timeline:");
         foreach (var e in run.Events ?? [])
         {
             var step = e.From is null ? e.To : $"{e.From} -> {e.To}";
-            await output.WriteLineAsync($"  {CliFormat.Time(e.At)}  {step,-22} {e.Actor}{(e.Detail is null ? "" : ": " + e.Detail)}");
+            await output.WriteLineAsync($"  {cli.Time(e.At)}  {step,-22} {e.Actor}{(e.Detail is null ? "" : ": " + e.Detail)}");
         }
     }
 }

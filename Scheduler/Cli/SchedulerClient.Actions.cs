@@ -4,8 +4,8 @@ namespace EasyTask.Scheduler.Cli;
 
 internal sealed partial class SchedulerClient
 {
-    public Task<RunResource> ForceStartAsync(string task, CancellationToken ct) =>
-        SendAsync<RunResource>(HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(task)}/run", null, ct);
+    public Task<RunResource> ForceStartAsync(string task, bool force, CancellationToken ct) =>
+        SendAsync<RunResource>(HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(task)}/run{(force ? "?force=true" : "")}", null, ct);
 
     public Task<RunResource> AdhocAsync(string json, CancellationToken ct) =>
         SendAsync<RunResource>(HttpMethod.Post, "api/v1/adhoc", json, ct);

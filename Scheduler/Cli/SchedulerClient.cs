@@ -39,8 +39,8 @@ internal sealed partial class SchedulerClient(HttpClient http, string source)
     public Task<TaskResource> SetActiveAsync(string name, bool active, CancellationToken ct) =>
         SendAsync<TaskResource>(HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(name)}/{(active ? "activate" : "deactivate")}", null, ct);
 
-    public async Task DeleteTaskAsync(string name, CancellationToken ct) =>
-        await SendAsync<object>(HttpMethod.Delete, $"api/v1/tasks/{Uri.EscapeDataString(name)}", null, ct);
+    public async Task DeleteTaskAsync(string name, bool force, CancellationToken ct) =>
+        await SendAsync<object>(HttpMethod.Delete, $"api/v1/tasks/{Uri.EscapeDataString(name)}{(force ? "?force=true" : "")}", null, ct);
 
     private async Task<string> SendTextAsync(string path, CancellationToken ct)
     {

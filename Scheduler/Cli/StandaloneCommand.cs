@@ -23,12 +23,17 @@ internal static class StandaloneCommand
             var hostArgs = new List<string>
             {
                 $"--{SchedulerHost.StandaloneKey}=true",
-                $"--{ConfigurationAliases.BusKey}=inmemory",
                 $"--{ConfigurationAliases.WatchFolderKey}={parse.GetValue(tasks)}",
                 $"--EasyTask:Agent:LogDirectory={Path.Combine(dataDir, "agent-logs")}",
                 $"--EasyTask:Agent:JournalDirectory={Path.Combine(dataDir, "agent-journal")}",
                 $"--EasyTask:Auth:AdminTokenFile={Path.Combine(dataDir, "admin.token")}",
             };
+            // EASYTASK_BUS, when set, puts standalone on that broker (e.g. RabbitMQ, so agents on other hosts can join).
+            if (Environment.GetEnvironmentVariable("EASYTASK_BUS") is not { Length: > 0 })
+            {
+                hostArgs.Add($"--{ConfigurationAliases.BusKey}=inmemory");
+            }
+
             if (Environment.GetEnvironmentVariable("EASYTASK_DB") is not { Length: > 0 })
             {
                 hostArgs.Add($"--{ConfigurationAliases.DatabaseKey}=sqlite:{Path.Combine(dataDir, "easytask.db")}");

@@ -9,11 +9,12 @@ internal static class TaskChangeCommands
     {
         var name = new Argument<string>("NAME") { Description = "Task name" };
         var server = CliOptions.Server();
-        var command = new Command("delete", "Delete a task definition (its past runs are kept)") { name, server };
+        var force = new Option<bool>("--force") { Description = "Delete even when other tasks list it in depends_on (they then wait for a task of that name)" };
+        var command = new Command("delete", "Delete a task definition (its past runs are kept); refused while other tasks depend on it, unless --force") { name, force, server };
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             var task = parse.GetValue(name)!;
-            await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).DeleteTaskAsync(task, ct);
+            await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).DeleteTaskAsync(task, parse.GetValue(force), ct);
             await cli.Output.WriteLineAsync($"Task deleted successfully: {task}");
             return ExitCodes.Ok;
         });
@@ -30,7 +31,7 @@ internal static class TaskChangeCommands
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             var task = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).SetActiveAsync(parse.GetValue(name)!, active, ct);
-            await cli.Output.WriteLineAsync($"Task {(active ? "activated" : "deactivated")} successfully: {task.Name} (version {task.Version})");
+            await cli.Output.WriteLineAsync($"Task {(active ? "activated" : "deactivated")} successfully: {task.Name} (definition stays version {task.Version})");
             return ExitCodes.Ok;
         });
         return command;
@@ -47,7 +48,7 @@ internal static class TaskChangeCommands
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             var task = await SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(null)).SetHoldAsync(parse.GetValue(name)!, onHold, ct);
-            await cli.Output.WriteLineAsync($"Task {(onHold ? "put on hold" : "released")} successfully: {task.Name} (version {task.Version})");
+            await cli.Output.WriteLineAsync($"Task {(onHold ? "put on hold" : "released")} successfully: {task.Name} (definition stays version {task.Version})");
             return ExitCodes.Ok;
         });
         return command;

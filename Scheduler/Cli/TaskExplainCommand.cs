@@ -10,7 +10,7 @@ internal static class TaskExplainCommand
     public static Command Create()
     {
         var name = new Argument<string>("NAME") { Description = "Task name" };
-        var at = new Option<string?>("--at") { Description = "An ISO-8601 time to explain, e.g. 2026-11-26T07:00:00-05:00 (default: the latest run and occurrence)" };
+        var at = new Option<string?>("--at") { Description = "An ISO-8601 time to explain, e.g. 2026-11-26T07:00:00-05:00; without an offset (2026-11-26, 2026-11-26T07:00) it is read in the task's time zone, as forecast --from is (default: the latest run and occurrence)" };
         var server = CliOptions.Server();
         var json = CliOptions.Json();
         var command = new Command("explain", "Explain in plain words why a task will or will not run at a time, or why its last occurrence did not run") { name, at, server, json };

@@ -73,6 +73,11 @@ internal static partial class TaskForecastCommand
             return;
         }
 
+        if (onHold || !forecast.Definition.Active)
+        {
+            await cli.Error.WriteLineAsync($"note: {forecast.Definition.Name} is {(onHold ? "on hold" : "inactive (IDLE)")}: it will not be triggered at these times until {(onHold ? "released" : "activated")}");
+        }
+
         if (!forecast.HasTimes)
         {
             await cli.Error.WriteLineAsync($"note: {forecast.Definition.Name} has neither trigger_times nor cron: nothing to forecast");

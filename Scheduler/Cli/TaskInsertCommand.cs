@@ -19,7 +19,8 @@ internal static class TaskInsertCommand
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             var path = parse.GetValue(file)!;
-            var outcomes = TaskDefinitionValidator.CheckMany(DefinitionFiles.Read(path), AnyCalendarCatalog.Instance);
+            var text = DefinitionFiles.Read(path);
+            var outcomes = TaskDefinitionValidator.CheckMany(text, AnyCalendarCatalog.Instance);
             var errors = outcomes.SelectMany(o => o.Errors).ToList();
             if (errors.Count > 0)
             {
@@ -29,9 +30,13 @@ internal static class TaskInsertCommand
 
             await cli.Output.WriteLineAsync("Task validation completed");
             var client = SchedulerClient.Create(parse.GetValue(server)!, DefinitionFiles.SourceFor(path));
-            foreach (var definition in outcomes.Select(o => o.Value!))
+            var items = DefinitionFiles.Items(text);
+            foreach (var (definition, i) in outcomes.Select((o, i) => (o.Value!, i)))
             {
-                var exit = await SendAsync(client, definition, update, path, cli, ct);
+                // An update sends the file's own text, so the server can tell "active" left out (the operator's
+                // setting stays) from "active" stated (the file wins).
+                var json = update && i < items.Count ? items[i] : TaskDefinitionJson.Serialize(definition);
+                var exit = await SendAsync(client, definition, json, update, path, cli, ct);
                 if (exit != ExitCodes.Ok)
                 {
                     return exit;
@@ -43,14 +48,22 @@ internal static class TaskInsertCommand
         return command;
     }
 
-    private static async Task<int> SendAsync(SchedulerClient client, TaskDefinition definition, bool update, string path, CliContext cli, CancellationToken ct)
+    private static async Task<int> SendAsync(SchedulerClient client, TaskDefinition definition, string json, bool update, string path, CliContext cli, CancellationToken ct)
     {
         try
         {
-            var json = TaskDefinitionJson.Serialize(definition);
             var stored = update ? await client.UpdateTaskAsync(definition.Name, json, ct) : await client.InsertTaskAsync(json, ct);
             var verb = update ? "updated" : "inserted";
             await cli.Output.WriteLineAsync($"Task {verb} successfully: tid {stored.Tid}, name {stored.Name} (version {stored.Version})");
+            if (update && !stored.Active && definition.Active)
+            {
+                await cli.Output.WriteLineAsync($"Note: {stored.Name} stays inactive as an operator set it (the file does not say \"active\"); activate it with: easytask task activate {stored.Name}");
+            }
+
+            foreach (var warning in stored.Warnings ?? [])
+            {
+                await cli.Error.WriteLineAsync($"warning: {warning}");
+            }
             return ExitCodes.Ok;
         }
         catch (ServerValidationException ex)

@@ -22,14 +22,15 @@ internal static class TaskListCommand
                 return ExitCodes.Ok;
             }
 
-            await WriteTableAsync(cli.Output, tasks);
+            await WriteTableAsync(cli, tasks);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static async Task WriteTableAsync(TextWriter output, List<TaskResource> tasks)
+    private static async Task WriteTableAsync(CliContext cli, List<TaskResource> tasks)
     {
+        var output = cli.Output;
         if (tasks.Count == 0)
         {
             await output.WriteLineAsync("No tasks defined. Insert one with: easytask task insert FILE");
@@ -45,11 +46,20 @@ internal static class TaskListCommand
             Describe(t.Definition),
             t.OnHold ? (t.Active ? "on hold" : "no, on hold") : (t.Active ? "yes" : "no"),
             t.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            t.LastRun is { } last ? $"{last.Status}{(last.Reason is null ? "" : $" ({last.Reason})")} {cli.Time(last.At)}" : "never ran",
+            t.NextRun is { } next ? cli.Time(next) : "-",
         }).ToList();
-        await TextTable.WriteAsync(output, ["TID", "NAME", "GROUP", "HOST", "SCHEDULE", "ACTIVE", "VERSION"], rows);
+        await TextTable.WriteAsync(output, ["TID", "NAME", "GROUP", "HOST", "SCHEDULE", "ACTIVE", "VERSION", "LAST RUN", "NEXT RUN"], rows);
+        foreach (var t in tasks.Where(t => t.Warnings is { Count: > 0 }))
+        {
+            foreach (var warning in t.Warnings!)
+            {
+                await cli.Error.WriteLineAsync($"warning: {t.Name}: {warning}");
+            }
+        }
     }
 
-    /// <summary>A one-line reading of when the task runs.</summary>
+    /// <summary>A one-line reading of when the task runs, dependencies included.</summary>
     public static string Describe(TaskDefinition d)
     {
         var days = d.DayOfWeek switch
@@ -58,12 +68,19 @@ internal static class TaskListCommand
             "1111100" => "Mon-Fri",
             _ => "days " + d.DayOfWeek,
         };
+        var after = d.DependsOn is { Count: > 0 } ? "after " + Dependencies(d) : null;
         var when = d.Cron is not null ? $"cron {d.Cron}"
             : d.TriggerTimes is not null ? $"{d.TriggerTimes} {days}"
-            : d.DependsOn is { Count: > 0 } ? "after " + string.Join(", ", d.DependsOn.Select(x => x.Task))
-            : "on demand";
+            : after ?? "on demand";
         var zone = d.Cron is not null || d.TriggerTimes is not null ? $" {d.Timezone}" : "";
         var calendar = d.Calendar is null ? "" : $" except {d.Calendar}";
-        return when + zone + calendar;
+        var alsoAfter = after is not null && (d.Cron is not null || d.TriggerTimes is not null) ? $", then {after}" : "";
+        return when + zone + calendar + alsoAfter;
     }
+
+    /// <summary>The upstream tasks and the state each must end in: <c>extract (success), load (done)</c>.</summary>
+    public static string Dependencies(TaskDefinition d) =>
+        d.DependsOn is { Count: > 0 } deps
+            ? string.Join(", ", deps.Select(x => $"{x.Task} ({x.On})"))
+            : "none";
 }

@@ -24,19 +24,28 @@ internal static class TaskShowCommand
                 return ExitCodes.Ok;
             }
 
-            await WriteAsync(cli.Output, task);
+            await WriteAsync(cli, task);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static async Task WriteAsync(TextWriter output, TaskResource task)
+    private static async Task WriteAsync(CliContext cli, TaskResource task)
     {
-        string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        var output = cli.Output;
+        string Time(DateTimeOffset t) => cli.Time(t);
         await output.WriteLineAsync($"Task:      {task.Name} (tid {task.Tid})");
         await output.WriteLineAsync($"Active:    {(task.Active ? "yes" : "no (IDLE: never triggered)")}{(task.OnHold ? $", on hold (not triggered until `easytask task release {task.Name}`)" : "")}");
         await output.WriteLineAsync($"Schedule:  {TaskListCommand.Describe(task.Definition)}");
+        await output.WriteLineAsync($"Depends on: {TaskListCommand.Dependencies(task.Definition)}");
         await output.WriteLineAsync($"Host:      {task.Definition.RunOnHost}");
+        await output.WriteLineAsync($"Last run:  {(task.LastRun is { } last ? $"{last.RunId} {last.Status}{(last.Reason is null ? "" : $" ({last.Reason})")} {Time(last.At)}" : "never ran")}");
+        await output.WriteLineAsync($"Next run:  {(task.NextRun is { } next ? Time(next) : "-")}");
+        foreach (var warning in task.Warnings ?? [])
+        {
+            await output.WriteLineAsync($"Warning:   {warning}");
+        }
+
         await output.WriteLineAsync($"Version:   {task.Version}");
         await output.WriteLineAsync($"Created:   {Time(task.CreatedAt)}");
         await output.WriteLineAsync($"Updated:   {Time(task.UpdatedAt)} by {task.Source}");

@@ -24,6 +24,11 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
             return outcome;
         }
 
+        if (UnknownUpstream("", outcome.Value!, _ => false).ToList() is { Count: > 0 } unknown)
+        {
+            return outcome with { Errors = unknown };
+        }
+
         var cycle = DependencyCycles.Find(outcome.Value!, name => registry.Find(name)?.Definition.DependsOn?.Select(d => d.Task) ?? []);
         return cycle is null ? outcome : outcome with { Errors = [CycleError("", cycle)] };
     }
@@ -68,7 +73,8 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
                 errors.Add(new($"{prefix}tid", $"{definition.Tid} is already used at [{sameTid}]; each task needs its own tid"));
             }
 
-            if (outcomes[i].Errors.Count == 0 && DependencyCycles.Find(definition, UpstreamOf) is { } cycle)
+            errors.AddRange(UnknownUpstream(prefix, definition, inFile.ContainsKey));
+            if (errors.Count == 0 && DependencyCycles.Find(definition, UpstreamOf) is { } cycle)
             {
                 errors.Add(CycleError(prefix, cycle));
             }
@@ -91,6 +97,15 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
 
         return null;
     }
+
+    /// <summary>An upstream must exist (stored, or defined in the same file), as a calendar must: a dangling dependency would wait forever.</summary>
+    private IEnumerable<FieldError> UnknownUpstream(string prefix, TaskDefinition definition, Func<string, bool> inFile) =>
+        (definition.DependsOn ?? [])
+            .Select((d, j) => (d.Task, j))
+            .Where(d => d.Task != definition.Name && registry.Find(d.Task) is null && !inFile(d.Task))
+            .Select(d => new FieldError(
+                $"{prefix}depends_on[{d.j}].task",
+                $"\"{d.Task}\" is not a known task; insert it first (or in the same file), or remove it from depends_on"));
 
     private static FieldError CycleError(string prefix, IReadOnlyList<string> cycle) =>
         new($"{prefix}depends_on", $"would form a dependency cycle: {string.Join(" → ", cycle)}; a task cannot wait, directly or through others, for itself");

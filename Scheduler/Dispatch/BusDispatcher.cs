@@ -11,6 +11,9 @@ internal sealed class BusDispatcher(ISendEndpointProvider endpoints, DispatchLed
 {
     public async Task DispatchAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
     {
+        // Logged before the send: on the in-memory bus the agent's "Task Received" can come before Send returns.
+        var again = ledger.Sent(run.RunId, run.Attempt);
+        RunLog.Dispatched(log, run.RunId, run.TaskName, run.Host, run.Attempt, again ? " (sent again: no acknowledgement yet)" : "");
         var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueNames.Agent(run.Host)}"));
         await endpoint.Send(
             new RunTask
@@ -29,7 +32,5 @@ internal sealed class BusDispatcher(ISendEndpointProvider endpoints, DispatchLed
                 SentAt = time.GetUtcNow(),
             },
             cancellationToken);
-        var again = ledger.Sent(run.RunId, run.Attempt);
-        RunLog.Dispatched(log, run.RunId, run.TaskName, run.Host, run.Attempt, again ? " (sent again: no acknowledgement yet)" : "");
     }
 }

@@ -1,5 +1,6 @@
 using EasyTask.Scheduler.Api;
 using EasyTask.Scheduler.Cli;
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Definitions;
 using EasyTask.Scheduler.Definitions.Watch;
 using EasyTask.Scheduler.Dispatch;
@@ -38,6 +39,7 @@ internal static partial class SchedulerHost
         builder.AddEasyTaskLogging();
         var database = DatabaseOptions.Parse(builder.Configuration[ConfigurationAliases.DatabaseKey]);
         builder.Services.AddStorage(database);
+        builder.Services.AddCluster(builder.Configuration, database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
         builder.Services.AddScheduling(builder.Configuration);
@@ -72,6 +74,7 @@ internal static partial class SchedulerHost
         app.MapRunActions();
         app.MapAgentApi();
         app.MapHealth();
+        app.MapClusterApi();
         app.MapConsole();
         return app;
     }
@@ -80,6 +83,17 @@ internal static partial class SchedulerHost
     public static async Task<WebApplication> StartAsync(string[] args, CancellationToken cancellationToken)
     {
         var app = Build(args);
+        try
+        {
+            // Before anything touches the database: a second scheduler on the same SQLite file stops here.
+            app.Services.GetRequiredService<SqliteSingleInstance>();
+        }
+        catch (DatabaseInUseException)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         if (app.Configuration.GetValue(MigrateOnStartKey, defaultValue: true))
         {
             var applied = await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
@@ -106,6 +120,11 @@ internal static partial class SchedulerHost
         {
             await cli.Error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.InvalidInput;
+        }
+        catch (DatabaseInUseException ex)
+        {
+            await cli.Error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.ServerRefused;
         }
 
         await using (app)

@@ -19,6 +19,24 @@ internal sealed class AgentRegistry(IAgentStore store, IBusLink link, TimeProvid
         await store.SaveAsync(new AgentRecord(heartbeat.Host, heartbeat.Version, heartbeat.Capacity, heartbeat.Running, time.GetUtcNow(), heartbeat.StartedAt), cancellationToken);
     }
 
+    /// <summary>The agent's latest heartbeat since this scheduler started, or null.</summary>
+    public AgentHeartbeat? LastHeartbeat(string host) => latest.GetValueOrDefault(host);
+
+    /// <summary>Takes in heartbeats recorded in the database by any scheduler (a cluster shares the agents' queue), keeping the latest of each agent.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        foreach (var agent in await store.ListAsync(cancellationToken))
+        {
+            if (!latest.TryGetValue(agent.Name, out var known) || known.At < agent.LastHeartbeat)
+            {
+                latest[agent.Name] = new AgentHeartbeat
+                {
+                    Host = agent.Name, Version = agent.Version, Capacity = agent.Capacity, Running = agent.Running, StartedAt = agent.StartedAt, At = agent.LastHeartbeat,
+                };
+            }
+        }
+    }
+
     /// <summary>True when the agent's last heartbeat is recent enough.</summary>
     public bool IsAlive(string host) => latest.TryGetValue(host, out var beat) && time.GetUtcNow() - beat.At <= options.Value.AgentTimeout;
 

@@ -1,16 +1,22 @@
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace EasyTask.Scheduler.Runs;
 
 /// <summary>Re-checks runs waiting in ACTIVE on a timer, so a missed notification delays a run by seconds, never forever.</summary>
-internal sealed class DependencyWatch(RunLifecycle lifecycle, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<DependencyWatch> log) : BackgroundService
+internal sealed class DependencyWatch(RunLifecycle lifecycle, ILeadership leadership, IOptions<SchedulerOptions> options, TimeProvider time, ILogger<DependencyWatch> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.DependencyRecheck, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!leadership.IsLeader)
+            {
+                continue;
+            }
+
             try
             {
                 await lifecycle.RecheckAsync(stoppingToken);

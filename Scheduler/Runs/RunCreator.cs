@@ -1,5 +1,6 @@
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ internal sealed class RunCreator(
     TaskRegistry registry,
     IRunStore runs,
     RunLifecycle lifecycle,
+    ILeadership leadership,
     IOptions<SchedulerOptions> options,
     ILogger<RunCreator> log) : BackgroundService
 {
@@ -30,6 +32,12 @@ internal sealed class RunCreator(
             while (batch.Count < options.Value.RunCreationBatch && due.Reader.TryRead(out var occurrence))
             {
                 batch.Add(occurrence);
+            }
+
+            if (!leadership.IsLeader)
+            {
+                // Lost the lease since these fell due: the new leader creates them on taking over (idempotent key).
+                continue;
             }
 
             try
@@ -64,7 +72,7 @@ internal sealed class RunCreator(
             newRuns.Add(d.Concurrency == ConcurrencyPolicy.Skip && unfinished.TryGetValue(d.Tid, out var previous)
                 ? new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Status: RunStatus.Failed, Reason: RunReason.Skipped,
                     Detail: $"skipped: previous run {previous.RunId} is still {previous.Status.ToText()} (concurrency skip)")
-                : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost));
+                : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Detail: "due by its schedule"));
         }
 
         var created = await lifecycle.CreateAsync(newRuns, Actor, cancellationToken);

@@ -15,6 +15,7 @@ internal sealed class RunEnding(
     TaskRegistry registry,
     RunFinishedHandler finished,
     RunObservers observers,
+    RetrySignal wake,
     TimeProvider time,
     ILogger<RunEnding> log)
 {
@@ -24,7 +25,8 @@ internal sealed class RunEnding(
             new RunAttempt(run.RunId, run.Attempt, result.Status, result.Reason, result.ReturnCode, run.Host, result.StartedAt ?? run.StartedAt, result.FinishedAt),
             cancellationToken);
         var definition = registry.Find(run.Tid)?.Definition;
-        var retry = result.Status != RunStatus.Success && result.Reason != RunReason.Killed && definition is not null && run.Attempt <= definition.RetryAttempts;
+        // Killed and shutdown are someone's decision, not a failure of the task: they end the run without a retry.
+        var retry = result.Status != RunStatus.Success && result.Reason is not (RunReason.Killed or RunReason.Shutdown) && definition is not null && run.Attempt <= definition.RetryAttempts;
         if (retry)
         {
             await RetryAsync(run, result, definition!.RetryAttempts + 1, TimeSpan.FromSeconds(definition.RetryDelay), actor, cancellationToken);
@@ -32,7 +34,7 @@ internal sealed class RunEnding(
         }
 
         var ended = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, result.Status, actor, Detail: result.Detail, Reason: result.Reason,
+            new RunChange(run.RunId, run.Version, run.Status, result.Status, actor, Detail: WithReturnCode(result), Reason: result.Reason,
                 ReturnCode: result.ReturnCode, StartedAt: result.StartedAt, FinishedAt: result.FinishedAt),
             cancellationToken);
         if (ended is null)
@@ -40,12 +42,27 @@ internal sealed class RunEnding(
             return;
         }
 
+        await EndedAsync(run, ended, result, cancellationToken);
+    }
+
+    /// <summary>Whether the attempt's end sends the run back for another attempt rather than ending it.</summary>
+    public bool Retries(RunRecord run, AttemptResult result) =>
+        result.Status != RunStatus.Success && result.Reason != RunReason.Killed && registry.Find(run.Tid)?.Definition is { } d && run.Attempt <= d.RetryAttempts;
+
+    /// <summary>What follows a run's final status once it is recorded: the log line, then dependents.</summary>
+    public async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, CancellationToken cancellationToken)
+    {
         var duration = ended.StartedAt is { } started ? (long)(result.FinishedAt - started).TotalMilliseconds : 0;
         RunLog.ExecutionResult(log, run.RunId, run.TaskName, run.Host, result.Status.ToText(), result.Reason,
             result.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-", duration, run.Attempt);
         await observers.EndedAsync(ended, cancellationToken);
         await finished.OnRunFinishedAsync(ended, cancellationToken);
     }
+
+    /// <summary>The final event says how the run ended in full: its return code first, then whatever else the agent said.</summary>
+    private static string? WithReturnCode(AttemptResult result) => result.ReturnCode is { } rc
+        ? $"return code {rc}{(result.Detail is null ? "" : "; " + result.Detail)}"
+        : result.Detail;
 
     private async Task RetryAsync(RunRecord run, AttemptResult result, int maxAttempts, TimeSpan baseDelay, string actor, CancellationToken cancellationToken)
     {
@@ -57,12 +74,14 @@ internal sealed class RunEnding(
 
         // The wake-up time is part of the row: a restart or a new leader waits it out too (RetryWake picks it up).
         var waiting = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail, Reason: result.Reason, ReturnCode: result.ReturnCode,
+            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, actor, Detail: detail,
                 Attempt: run.Attempt + 1, NotBefore: at),
             cancellationToken);
         if (waiting is not null)
         {
+            wake.Scheduled();
             RunLog.RetryScheduled(log, run.RunId, run.TaskName, run.Host, run.Attempt, result.Status.ToText(), result.Reason, run.Attempt + 1, maxAttempts, (long)delay.TotalMilliseconds);
+            RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, $"retry (attempt {run.Attempt + 1} of {maxAttempts})");
         }
     }
 }

@@ -13,6 +13,8 @@ internal sealed class RunFactory(IRunStore runs, RunObservers observers, ILogger
     public async Task<IReadOnlyList<RunCreation>> CreateAsync(IReadOnlyList<NewRun> newRuns, string actor, CancellationToken cancellationToken)
     {
         var created = await runs.CreateAsync(newRuns, actor, cancellationToken);
+        // Keyed to the millisecond: the store keeps scheduled times in epoch milliseconds.
+        var details = newRuns.GroupBy(r => (r.Tid, r.ScheduledFor.ToUnixTimeMilliseconds())).ToDictionary(g => g.Key, g => g.First().Detail);
         foreach (var (run, isNew) in created)
         {
             if (!isNew)
@@ -22,7 +24,9 @@ internal sealed class RunFactory(IRunStore runs, RunObservers observers, ILogger
 
             if (run.Status == RunStatus.Active)
             {
-                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor);
+                // How the run came to be: the clock, a force-start, a late run, dependencies met.
+                var detail = details.GetValueOrDefault((run.Tid, run.ScheduledFor.ToUnixTimeMilliseconds()));
+                RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, detail is null ? actor : $"{actor}: {detail}");
             }
             else if (run.Status.IsFinal())
             {

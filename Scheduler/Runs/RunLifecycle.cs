@@ -41,11 +41,16 @@ internal sealed class RunLifecycle(
         }
     }
 
-    /// <summary>Moves on every retry whose <c>not_before</c> has passed (read from the database, so restarts keep the times).</summary>
-    public async Task WakeRetriesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves on every retry whose <c>not_before</c> has passed (read from the database, so restarts keep the times);
+    /// answers the earliest wake-up time still ahead within <paramref name="horizon"/>, or null when none is.
+    /// </summary>
+    public async Task<DateTimeOffset?> WakeRetriesAsync(CancellationToken cancellationToken, TimeSpan horizon = default)
     {
-        var due = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active], Limit: RunPages.Size, OldestFirst: true, RetryDueBy: time.GetUtcNow()), cancellationToken);
-        await advancer.AdvanceAsync(due, cancellationToken);
+        var now = time.GetUtcNow();
+        var soon = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active], Limit: RunPages.Size, OldestFirst: true, RetryDueBy: now + horizon), cancellationToken);
+        await advancer.AdvanceAsync(soon.Where(r => r.NotBefore <= now).ToList(), cancellationToken);
+        return soon.Where(r => r.NotBefore > now).Min(r => r.NotBefore);
     }
 
     /// <summary>An operator's force-start of a run just created: straight to TRIGGER.</summary>
@@ -57,6 +62,13 @@ internal sealed class RunLifecycle(
     public Task StartedAsync(RunStarted message, CancellationToken cancellationToken) => progress.StartedAsync(message, cancellationToken);
 
     public Task FinishedAsync(RunFinished message, CancellationToken cancellationToken) => progress.FinishedAsync(message, cancellationToken);
+
+    /// <summary>Whether this end of the run's attempt sends it to a retry (the batch recorder leaves those to <see cref="FinishedAsync"/>).</summary>
+    public bool Retries(RunRecord run, AttemptResult result) => ending.Retries(run, result);
+
+    /// <summary>What follows a final status that the batch recorder committed: log line, observers, dependents.</summary>
+    public Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, CancellationToken cancellationToken) =>
+        ending.EndedAsync(run, ended, result, cancellationToken);
 
     /// <summary>Ends the run's current attempt: a retry when the policy allows, else the run's final status.</summary>
     public Task EndAttemptAsync(RunRecord run, AttemptResult result, string actor, CancellationToken cancellationToken) =>

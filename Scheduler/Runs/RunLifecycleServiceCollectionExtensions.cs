@@ -1,3 +1,4 @@
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +25,7 @@ public static class RunLifecycleServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBusLink, AlwaysUpLink>();
+        services.TryAddSingleton<ILeadership, SoleLeader>();
         services.AddSingleton<RunObservers>();
         services.AddSingleton<RunFactory>();
         services.AddSingleton<DependencyEvaluator>();
@@ -40,6 +42,7 @@ public static class RunLifecycleServiceCollectionExtensions
         services.AddSingleton<RunWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<RunCreator>());
         services.AddHostedService<DependencyWatch>();
+        services.AddSingleton<RetrySignal>();
         services.AddHostedService<RetryWake>();
         services.AddHostedService(sp => sp.GetRequiredService<RunWatch>());
         return services;

@@ -6,8 +6,8 @@ namespace EasyTask.Scheduler.Runs;
 /// </summary>
 internal static partial class RunLog
 {
-    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Task Triggered: run {RunId} task {TaskName} host {Host} scheduled for {ScheduledFor:O} (status ACTIVE)")]
-    public static partial void Triggered(ILogger logger, string runId, string taskName, string host, DateTimeOffset scheduledFor);
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Task Triggered: run {RunId} task {TaskName} host {Host} scheduled for {ScheduledFor:O} by {Cause} (status ACTIVE)")]
+    public static partial void Triggered(ILogger logger, string runId, string taskName, string host, DateTimeOffset scheduledFor, string cause);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Information, Message = "Task Validated: run {RunId} task {TaskName} host {Host}: {Detail} (status TRIGGER)")]
     public static partial void Validated(ILogger logger, string runId, string taskName, string host, string detail);

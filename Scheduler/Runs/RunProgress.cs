@@ -66,11 +66,13 @@ internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, ILog
     private async Task<RunRecord?> MoveAsync(RunRecord run, RunStatus to, string host, string detail, CancellationToken cancellationToken, DateTimeOffset? startedAt = null)
     {
         var moved = await runs.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, to, $"agent {host}", Detail: detail, Host: host, StartedAt: startedAt),
+            // The run keeps the host its task asked for (run_on_host): retries go to the same queue and every line
+            // names it the same way; the agent that answered is in the event's actor.
+            new RunChange(run.RunId, run.Version, run.Status, to, $"agent {host}", Detail: detail, StartedAt: startedAt),
             cancellationToken);
         if (moved is not null)
         {
-            RunLog.StatusUpdated(log, run.RunId, run.TaskName, host, run.Status.ToText(), to.ToText(), $": {detail}");
+            RunLog.StatusUpdated(log, run.RunId, run.TaskName, Contracts.Messages.HostNames.Describe(host, run.Host), run.Status.ToText(), to.ToText(), $": {detail}");
         }
 
         return moved;

@@ -1,4 +1,5 @@
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed class RunWatch(
     RunOutputSink output,
     IRunDispatcher dispatcher,
     RunLifecycle lifecycle,
+    ILeadership leadership,
     IRunCanceller canceller,
     IOptions<DispatchOptions> options,
     TimeProvider time,
@@ -29,6 +31,11 @@ internal sealed class RunWatch(
         using var timer = new PeriodicTimer(options.Value.WatchInterval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!leadership.IsLeader)
+            {
+                continue;
+            }
+
             try
             {
                 await CheckAsync(stoppingToken);
@@ -42,6 +49,8 @@ internal sealed class RunWatch(
 
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
+        // Heartbeats may have reached another scheduler of the cluster: the database has the latest of each agent.
+        await agents.RefreshAsync(cancellationToken);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var page in runs.OldestFirstAsync([RunStatus.Trigger, RunStatus.Started, RunStatus.Running], cancellationToken))
         {

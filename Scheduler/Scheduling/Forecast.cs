@@ -18,10 +18,10 @@ internal sealed record Forecast(
     IReadOnlyList<SkippedDay> SkippedDays)
 {
     /// <summary>
-    /// Most occurrences one forecast lists. A cron firing every second over a year would otherwise be
-    /// 31 million lines and tie up the server computing them.
+    /// Most occurrences one forecast lists: ten years of a task that runs every hour fits (87,840). A cron firing
+    /// every second over a year would otherwise be 31 million lines and tie up the server computing them.
     /// </summary>
-    public const int MaxOccurrences = 10_000;
+    public const int MaxOccurrences = 100_000;
 
     /// <summary>True when the window holds more than <see cref="MaxOccurrences"/>; only the first ones are listed.</summary>
     public bool IsTruncated { get; init; }

@@ -8,8 +8,8 @@ internal sealed record ForecastRequest(ForecastStart? From, int Days)
 {
     public const int DefaultDays = 7;
 
-    /// <summary>Longest window: a year and a day covers every yearly holiday once.</summary>
-    public const int MaxDays = 366;
+    /// <summary>Longest window: ten years (3,660 days covers ten calendar years, leap days included).</summary>
+    public const int MaxDays = 3660;
 
     /// <summary>Reads the two texts; each problem names its field (<c>from</c>, <c>days</c>).</summary>
     public static IReadOnlyList<FieldError> TryParse(string? from, string? days, out ForecastRequest request)

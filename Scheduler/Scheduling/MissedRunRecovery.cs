@@ -11,14 +11,20 @@ namespace EasyTask.Scheduler.Scheduling;
 /// late run (the latest miss, when within <c>misfire_grace</c>); every other miss is recorded as a FAILED
 /// run with reason <c>missed</c>, so it is visible, never silent.
 /// </summary>
-internal sealed partial class MissedRunRecovery(IRunStore runs, RunLifecycle lifecycle, IOptions<SchedulerOptions> options, ILogger<MissedRunRecovery> log)
+internal sealed partial class MissedRunRecovery(
+    IRunStore runs,
+    RunLifecycle lifecycle,
+    IOptions<SchedulerOptions> options,
+    ILogger<MissedRunRecovery> log,
+    IHostApplicationLifetime? lifetime = null)
 {
     public const string Actor = "scheduler (missed-run recovery)";
 
     // Walking a seconds-cron across a long outage must stay bounded.
     private const int MaxOccurrencesScanned = 100_000;
 
-    public async Task RecoverAsync(IReadOnlyCollection<ScheduledTask> tasks, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="takeover">On a takeover, every occurrence due within this window runs (late), whatever misfire_grace says: it fell into the gap between two leaders, not an outage.</param>
+    public async Task RecoverAsync(IReadOnlyCollection<ScheduledTask> tasks, DateTimeOffset now, CancellationToken cancellationToken, TimeSpan? takeover = null)
     {
         var lastScheduled = await runs.LastScheduledAsync(cancellationToken);
         var newRuns = new List<NewRun>();
@@ -31,7 +37,7 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunLifecycle lif
                 since = last;
             }
 
-            newRuns.AddRange(Plan(task, since, now));
+            newRuns.AddRange(Plan(task, since, now, takeover));
         }
 
         if (newRuns.Count == 0)
@@ -39,12 +45,39 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunLifecycle lif
             return;
         }
 
-        var created = await lifecycle.CreateAsync(newRuns, Actor, cancellationToken);
-        var late = created.Count(c => c.Created && c.Run.Status == RunStatus.Active);
-        LogRecovered(log, created.Count(c => c.Created) - late, late);
+        // Misses are recorded at once. The engine starts before the bus and the in-process agent, so a late run sent
+        // now would sit unheard until the re-send: late runs are created (and sent) once every service has started.
+        var missed = newRuns.Where(r => r.Status != RunStatus.Active).ToList();
+        var late = newRuns.Where(r => r.Status == RunStatus.Active).ToList();
+        var created = missed.Count == 0 ? [] : await lifecycle.CreateAsync(missed, Actor, cancellationToken);
+        LogRecovered(log, created.Count(c => c.Created), late.Count);
+        if (late.Count == 0)
+        {
+            return;
+        }
+
+        if (lifetime is null)
+        {
+            await lifecycle.CreateAsync(late, Actor, cancellationToken);
+            return;
+        }
+
+        lifetime.ApplicationStarted.Register(() => _ = CreateLateAsync(late));
     }
 
-    private IEnumerable<NewRun> Plan(ScheduledTask task, DateTimeOffset since, DateTimeOffset now)
+    private async Task CreateLateAsync(IReadOnlyList<NewRun> late)
+    {
+        try
+        {
+            await lifecycle.CreateAsync(late, Actor, lifetime!.ApplicationStopping);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogLateDeferred(log, ex.Message);
+        }
+    }
+
+    private IEnumerable<NewRun> Plan(ScheduledTask task, DateTimeOffset since, DateTimeOffset now, TimeSpan? takeover)
     {
         var missed = task.Schedule.Between(since, now).Take(MaxOccurrencesScanned).ToList();
         if (missed.Count == 0)
@@ -52,15 +85,33 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunLifecycle lif
             yield break;
         }
 
+        var lateAlready = false;
+        if (takeover is { } window)
+        {
+            var gap = missed.Where(o => now - o.Utc <= window).ToList();
+            foreach (var occurrence in gap)
+            {
+                yield return new NewRun(task.Definition.Tid, task.Definition.Name, occurrence.Utc, task.Definition.RunOnHost,
+                    Detail: $"late run: due {Local(occurrence)} while no scheduler led (taken over by a standby)");
+            }
+
+            lateAlready = gap.Count > 0;
+            missed = missed.Take(missed.Count - gap.Count).ToList();
+            if (missed.Count == 0)
+            {
+                yield break;
+            }
+        }
+
         var d = task.Definition;
         var latest = missed[^1];
         var grace = TimeSpan.FromSeconds(d.MisfireGrace);
-        var runLate = now - latest.Utc <= grace;
+        var runLate = !lateAlready && now - latest.Utc <= grace;
         var recorded = missed.Take(runLate ? missed.Count - 1 : missed.Count).TakeLast(options.Value.MaxMissedRecordedPerTask);
         foreach (var occurrence in recorded)
         {
             yield return new NewRun(d.Tid, d.Name, occurrence.Utc, d.RunOnHost, Status: RunStatus.Failed, Reason: RunReason.Missed,
-                Detail: $"missed while the scheduler was down: due {Local(occurrence)}, more than misfire_grace {d.MisfireGrace} s before the scheduler came back, or superseded by a later occurrence");
+                Detail: MissedDetail(occurrence, latest, runLate, now, d.MisfireGrace));
         }
 
         if (runLate)
@@ -70,7 +121,28 @@ internal sealed partial class MissedRunRecovery(IRunStore runs, RunLifecycle lif
         }
     }
 
+    /// <summary>Says which rule recorded the miss: a later occurrence got the one late run, or it was past misfire_grace.</summary>
+    private static string MissedDetail(Occurrence occurrence, Occurrence latest, bool latestRunsLate, DateTimeOffset now, int grace)
+    {
+        var due = $"missed while the scheduler was down: due {Local(occurrence)}";
+        if (occurrence != latest && latestRunsLate)
+        {
+            return $"{due}; superseded by the later occurrence due {Local(latest)}, which runs late instead (at most one late run per task)";
+        }
+
+        var late = now - occurrence.Utc;
+        var also = occurrence != latest ? $"; the latest miss (due {Local(latest)}) was past misfire_grace too" : "";
+        return $"{due}; the scheduler came back {Ago(late)} later, past misfire_grace {grace} s{also}";
+    }
+
+    private static string Ago(TimeSpan span) => span.TotalHours >= 1
+        ? $"{(int)span.TotalHours} h {span.Minutes} min"
+        : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min {span.Seconds} s" : $"{(int)span.TotalSeconds} s";
+
     private static string Local(Occurrence occurrence) => occurrence.Local.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Missed-run recovery: late runs could not be created: {Problem}")]
+    private static partial void LogLateDeferred(ILogger logger, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Missed-run recovery: {Missed} occurrences recorded as FAILED (missed), {Late} late runs started")]
     private static partial void LogRecovered(ILogger logger, int missed, int late);

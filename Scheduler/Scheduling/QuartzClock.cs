@@ -61,6 +61,27 @@ internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory logg
         }
     }
 
+    /// <summary>Disarms every task (this scheduler no longer leads).</summary>
+    public async Task DisarmAllAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await SchedulerAsync(cancellationToken);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var emptied = new List<TriggerKey>();
+            foreach (var tid in armedAt.Keys.ToList())
+            {
+                RemoveLocked(tid, emptied);
+            }
+
+            await ApplyAsync(scheduler, emptied, [], cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>Called when an instant's trigger fires: the tasks armed for it, now no longer armed.</summary>
     public async Task<IReadOnlyList<long>> TakeDueAsync(TriggerKey fired, DateTimeOffset instant, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using EasyTask.Scheduler.Cluster;
 using EasyTask.Scheduler.Definitions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
@@ -21,7 +22,10 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<MissedRunRecovery>();
         services.AddSingleton<SchedulerEngine>();
         services.AddSingleton<TaskExplainer>();
+        services.AddSingleton<Agents.TaskWarnings>();
         services.AddSingleton<ITaskChangeListener>(sp => sp.GetRequiredService<SchedulerEngine>());
+        services.AddSingleton<ILeadershipListener>(sp => sp.GetRequiredService<SchedulerEngine>());
+        services.TryAddSingleton<ILeadership, SoleLeader>();
 
         services.AddHostedService<QuartzLogBinding>();
         services.AddQuartz(quartz =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EasyTask.Scheduler.Runs;
+using EasyTask.Scheduler.Agents;
 using EasyTask.Scheduler.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,8 @@ internal sealed partial class TaskExplainer(
     TaskRegistry registry,
     IRunStore runs,
     RunLifecycle lifecycle,
+    DependencyEvaluator dependencies,
+    TaskWarnings warnings,
     QuartzClock clock,
     IOptions<SchedulerOptions> options,
     TimeProvider time)
@@ -35,7 +38,9 @@ internal sealed partial class TaskExplainer(
             await ExplainLatestAsync(task, lines, cancellationToken);
         }
 
+        await ExplainDependenciesAsync(task, lines, cancellationToken);
         await ExplainNextAsync(task, lines, cancellationToken);
+        lines.AddRange((await warnings.ForAsync(task.Definition, cancellationToken)).Select(w => "Warning: " + w));
         return new Explanation(name, at, lines);
     }
 
@@ -63,6 +68,25 @@ internal sealed partial class TaskExplainer(
                 ? $"{d.Name} has no trigger times: it runs once each time its dependencies are met ({string.Join(", ", deps.Select(x => $"{x.Task} on {x.On}"))})."
                 : $"{d.Name} has no trigger_times or cron: it runs only when started on demand.");
         }
+    }
+
+    /// <summary>What the task's next dependent run waits for, upstream by upstream, as the engine would judge it now.</summary>
+    private async Task ExplainDependenciesAsync(ScheduledTask task, List<string> lines, CancellationToken cancellationToken)
+    {
+        if (task.Definition.DependsOn is not { Count: > 0 } deps)
+        {
+            return;
+        }
+
+        var latest = await runs.LatestAsync(task.Name, cancellationToken);
+        var verdict = await dependencies.EvaluateAsync(task, latest?.CreatedAt ?? task.Stored.CreatedAt, cancellationToken);
+        var upstream = string.Join(", ", deps.Select(x => $"{x.Task} ({x.On})"));
+        lines.Add(verdict.Outcome switch
+        {
+            DependencyOutcome.Waiting => $"Depends on {upstream}; {(latest is null ? "its first run" : "its next run")} is {verdict.Explanation}.",
+            DependencyOutcome.Failed => $"Depends on {upstream}; they cannot be met for its next run: {verdict.Explanation}.",
+            _ => $"Depends on {upstream}: {verdict.Explanation}.",
+        });
     }
 
     private async Task ExplainNextAsync(ScheduledTask task, List<string> lines, CancellationToken cancellationToken)

@@ -67,6 +67,49 @@ internal sealed partial class TaskSchedule
     /// <summary>Occurrences in (<paramref name="after"/>, <paramref name="until"/>], in time order.</summary>
     public IEnumerable<Occurrence> Between(DateTimeOffset after, DateTimeOffset until)
     {
+        if (times is not null)
+        {
+            return TriggerTimesBetween(after, until);
+        }
+
+        return CronBetween(after, until);
+    }
+
+    /// <summary>
+    /// One pass over the local days, each day's exclusion checked once: the same occurrences as calling
+    /// <see cref="NextAfter"/> again and again (candidates come in time order), but fast enough for a ten-year window.
+    /// </summary>
+    private IEnumerable<Occurrence> TriggerTimesBetween(DateTimeOffset after, DateTimeOffset until)
+    {
+        // A day early and a day late: a DST shift can move a candidate onto the neighbouring local date.
+        var last = after;
+        var lastDay = LocalDateOf(until).AddDays(1);
+        for (var day = LocalDateOf(after).AddDays(-1); day <= lastDay; day = day.AddDays(1))
+        {
+            if (DayExclusion(day) is not null)
+            {
+                continue;
+            }
+
+            foreach (var time in times!)
+            {
+                var candidate = ToInstant(day.ToDateTime(time));
+                if (candidate > until)
+                {
+                    yield break;
+                }
+
+                if (candidate > last)
+                {
+                    last = candidate;
+                    yield return new Occurrence(candidate, TimeZoneInfo.ConvertTime(candidate, zone));
+                }
+            }
+        }
+    }
+
+    private IEnumerable<Occurrence> CronBetween(DateTimeOffset after, DateTimeOffset until)
+    {
         var next = NextAfter(after);
         while (next is not null && next.Utc <= until)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace EasyTask.Scheduler.Scheduling;
 
 /// <summary>
@@ -7,28 +9,30 @@ namespace EasyTask.Scheduler.Scheduling;
 /// </summary>
 internal sealed class UsFederalHolidays : IExcludedDays
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, FrozenDictionary<DateOnly, string>> byYear = new();
+
     public static UsFederalHolidays Instance { get; } = new();
 
     public string Name => Contracts.Definitions.BuiltInCalendars.UsHolidays;
 
-    public string? ReasonFor(DateOnly date)
-    {
-        // New Year's Day of next year can be observed on 31 December of this one.
-        foreach (var (day, name) in HolidaysOf(date.Year).Concat(HolidaysOf(date.Year + 1)))
-        {
-            if (day == date)
-            {
-                return name;
-            }
+    public string? ReasonFor(DateOnly date) => ExcludedDaysOf(date.Year).GetValueOrDefault(date);
 
-            if (ObservedDay(day) == date)
-            {
-                return $"{name} (observed)";
-            }
+    /// <summary>
+    /// Every excluded date looked up in <paramref name="year"/> with its reason, computed once per year: forecasts
+    /// and the engine ask for every day of up to ten years. New Year's Day of next year can be observed on
+    /// 31 December of this one, so next year's holidays are included; a holiday's own date wins over another's observed day.
+    /// </summary>
+    private FrozenDictionary<DateOnly, string> ExcludedDaysOf(int year) => byYear.GetOrAdd(year, y =>
+    {
+        var days = new Dictionary<DateOnly, string>();
+        foreach (var (day, name) in HolidaysOf(y).Concat(HolidaysOf(y + 1)))
+        {
+            days.TryAdd(day, name);
+            days.TryAdd(ObservedDay(day), $"{name} (observed)");
         }
 
-        return null;
-    }
+        return days.ToFrozenDictionary();
+    });
 
     /// <summary>Each holiday of the year on its own date (not moved to its observed day).</summary>
     public static IEnumerable<(DateOnly Date, string Name)> HolidaysOf(int year)

@@ -18,15 +18,21 @@ internal sealed class DatabaseHealth(IDbConnectionFactory connections, DatabaseO
         try
         {
             await using var connection = await connections.OpenAsync(cancellationToken);
+            // A pooled SQLite connection keeps answering from a file that was deleted under it, so ask the disk too.
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection { DataSource: { Length: > 0 } file } && !File.Exists(file))
+            {
+                return new DatabaseHealthResult(false, $"{options.Describe()} cannot be reached: the database file {file} is gone");
+            }
+
             var answer = await connection.ExecuteScalarAsync<long>(
                 new CommandDefinition("SELECT 1", commandTimeout: QueryTimeoutSeconds, cancellationToken: cancellationToken));
             return answer == 1
-                ? new DatabaseHealthResult(true, $"{options.Describe()} answers")
-                : new DatabaseHealthResult(false, $"{options.Describe()} answered SELECT 1 with {answer}");
+                ? new DatabaseHealthResult(true, $"{options.Summary()} answers")
+                : new DatabaseHealthResult(false, $"{options.Summary()} answered SELECT 1 with {answer}");
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            return new DatabaseHealthResult(false, $"{options.Describe()} cannot be reached: {ex.Message}");
+            return new DatabaseHealthResult(false, $"{options.Summary()} cannot be reached: {ex.Message}");
         }
     }
 

@@ -42,6 +42,9 @@ internal interface IRunStore
     /// <summary>The task's most recent run by scheduled time, or null when it never ran.</summary>
     Task<RunRecord?> LatestAsync(string taskName, CancellationToken cancellationToken);
 
+    /// <summary>Each task's most recent run by scheduled time, keyed by tid (tasks that never ran are absent). One query.</summary>
+    Task<IReadOnlyDictionary<long, RunRecord>> LatestPerTaskAsync(CancellationToken cancellationToken);
+
     /// <summary>The most recent run of the task that finished after <paramref name="finishedAfter"/>, ignoring occurrences recorded as skipped; null when none.</summary>
     Task<RunRecord?> LatestFinishedAsync(string taskName, DateTimeOffset finishedAfter, CancellationToken cancellationToken);
 

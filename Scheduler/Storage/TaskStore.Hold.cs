@@ -2,11 +2,14 @@ using Dapper;
 
 namespace EasyTask.Scheduler.Storage;
 
-/// <summary>Hold and release: an operator's pause that leaves the definition (and its <c>active</c> flag) untouched.</summary>
+/// <summary>
+/// Hold and release: an operator's pause that leaves the definition (and its <c>active</c> flag) untouched, and
+/// its version too (the version counts definition changes, not operator toggles).
+/// </summary>
 internal sealed partial class TaskStore
 {
     private const string HoldSql =
-        "UPDATE tasks SET on_hold = @onHold, version = version + 1, updated_at = @now, source = @source WHERE name = @name";
+        "UPDATE tasks SET on_hold = @onHold, updated_at = @now, source = @source WHERE name = @name";
 
     public async Task<StoredTask> SetHoldAsync(string name, bool onHold, string source, CancellationToken cancellationToken)
     {

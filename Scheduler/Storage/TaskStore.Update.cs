@@ -16,6 +16,11 @@ internal sealed partial class TaskStore
         "instance = @instance, version = version + 1, updated_at = @now, source = @source " +
         "WHERE name = @name AND tid = @tid AND version = @expected";
 
+    // Operator state, not a new definition: the version (what If-Match and "version N" count) stays.
+    private const string SetActiveSql =
+        "UPDATE tasks SET definition = @definition, active = @active, updated_at = @now, source = @source " +
+        "WHERE name = @name AND tid = @tid AND version = @expected";
+
     private const string ClashSql = "SELECT tid AS Tid, name AS Name FROM tasks WHERE tid = @tid OR name = @name";
 
     /// <summary>
@@ -54,19 +59,28 @@ internal sealed partial class TaskStore
         return ToStored(row!);
     }
 
+    /// <summary>Activate / deactivate: the <c>active</c> flag changes (in the definition too), the version does not.</summary>
     public async Task<StoredTask> SetActiveAsync(string name, bool active, string source, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = await FindAsync(name, cancellationToken) ?? throw new TaskNotFoundException(name);
-            try
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            var parameters = new DynamicParameters(Parameters(current.Definition with { Active = active }, EpochMilliseconds.Now(time), source));
+            parameters.Add("expected", current.Version);
+            if (await connection.ExecuteAsync(new CommandDefinition(SetActiveSql, parameters, cancellationToken: cancellationToken)) == 1)
             {
-                return await UpdateAsync(name, current.Definition with { Active = active }, current.Version, source, cancellationToken);
+                var row = await FindRowAsync(connection, null, name, cancellationToken);
+                return row is null ? throw new TaskNotFoundException(name) : ToStored(row);
             }
-            catch (VersionConflictException) when (attempt < SetActiveAttempts)
+
+            if (attempt >= SetActiveAttempts)
             {
-                // Someone else changed the task between our read and write: read it again.
+                var now = await FindAsync(name, cancellationToken) ?? throw new TaskNotFoundException(name);
+                throw new VersionConflictException(name, current.Version, now.Version);
             }
+
+            // Someone else changed the task between our read and write: read it again.
         }
     }
 

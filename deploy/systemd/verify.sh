@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the unit files with `systemd-analyze verify`. The units point at /opt/easytask, which only
+# Checks the unit files with `systemd-analyze verify`. The units point at /opt/easytask(-agent), which only
 # exists on a deployed machine, so each unit is verified from a temporary copy whose binaries are stubs.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,7 +13,7 @@ done
 status=0
 for unit in "$here"/*.service; do
   copy="$work/$(basename "$unit")"
-  sed "s#/opt/easytask/#$work/bin/#g" "$unit" >"$copy"
+  sed -e "s#/opt/easytask-agent/#$work/bin/#g" -e "s#/opt/easytask/#$work/bin/#g" "$unit" >"$copy"
   if output="$(systemd-analyze verify "$copy" 2>&1)" && [[ -z $output ]]; then
     echo "$(basename "$unit"): OK"
   else

@@ -53,6 +53,25 @@ internal sealed class WatchedFolderImportTests
     }
 
     [Test]
+    public async Task Import_KeepsOperatorsDeactivation_WhenAnEditedCopyLeavesActiveOut()
+    {
+        watch.Folder.Drop("task2.json", SampleDefinitions.Task(102, "nightly_report"));
+        await watch.Folder.WaitUntilAsync(() => watch.Folder.Processed().Count == 1, "the first copy moving to processed/");
+        await watch.Tasks.SetActiveAsync("nightly_report", active: false, "cli ops", CancellationToken.None);
+
+        watch.Folder.Drop("task2.json", SampleDefinitions.Task(102, "nightly_report").Replace("echo hello", "echo edited", StringComparison.Ordinal));
+        await watch.Folder.WaitUntilAsync(() => watch.Folder.Processed().Count == 2, "the edited copy moving to processed/");
+        var kept = await watch.TaskAsync("nightly_report");
+        watch.Folder.Drop("task2.json", SampleDefinitions.Task(102, "nightly_report", ",\"active\": true"));
+        await watch.Folder.WaitUntilAsync(() => watch.Folder.Processed().Count == 3, "the copy stating active moving to processed/");
+        var stated = await watch.TaskAsync("nightly_report");
+
+        Assert.That(kept.Definition.Cmd, Is.EqualTo("echo edited"));
+        Assert.That(kept.Definition.Active, Is.False, "an operator's deactivation survives a file that does not mention active");
+        Assert.That(stated.Definition.Active, Is.True, "a file that says active: true wins");
+    }
+
+    [Test]
     public async Task Import_KeepsTheVersion_WhenTheSameDefinitionIsDroppedAgain()
     {
         watch.Folder.Drop("task2.json", SampleDefinitions.Task(102, "nightly_report"));

@@ -25,8 +25,8 @@ internal sealed class TaskFileImporter(DefinitionIntake intake, ITaskStore store
         var plan = new List<(TaskDefinition Definition, StoredTask? Current, string Prefix)>();
         for (var i = 0; i < outcomes.Count; i++)
         {
-            var definition = outcomes[i].Value!;
-            var current = await store.FindAsync(definition.Name, cancellationToken);
+            var current = await store.FindAsync(outcomes[i].Value!.Name, cancellationToken);
+            var definition = OperatorState.Keep(json, i, outcomes[i].Value!, current);
             var field = prefix ? $"[{i}]." : "";
             errors.AddRange(IdentityErrors(definition, current, field));
             plan.Add((definition, current, field));
