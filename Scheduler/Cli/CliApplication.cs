@@ -17,6 +17,7 @@ internal static class CliApplication
         CalendarCommand.Create(),
         RunsCommand.Create(),
         RunCommand.Create(),
+        AdhocCommand.Create(),
         AgentsCommand.Create(),
         ClusterCommand.Create(),
         DbCommand.Create(),

@@ -10,6 +10,7 @@ using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Security;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Agent.Messaging;
+using EasyTask.Scheduler.Web;
 
 namespace EasyTask.Scheduler.Hosting;
 
@@ -61,6 +62,7 @@ internal static partial class SchedulerHost
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.AddEasyTaskSecurity();
+        builder.Services.AddConsole();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -75,6 +77,7 @@ internal static partial class SchedulerHost
         app.MapAgentApi();
         app.MapHealth();
         app.MapClusterApi();
+        app.MapConsole();
         return app;
     }
 
