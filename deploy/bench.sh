@@ -2,7 +2,11 @@
 # Runs every benchmark and prints its figures (see BENCHMARKS.md):
 #   scheduling: 100,000 definitions loaded and armed; 1,000 occurrences due in the same second
 #   agent:      raw spawn rate, 1 GiB stdout capture throughput and memory
-#   dispatch:   raw spawn rate, end-to-end throughput over RabbitMQ, scheduled-to-start latency
+#   dispatch:   raw setsid spawn rate measured in the same run, end-to-end throughput as a ratio of it (over
+#               RabbitMQ and in one process), CPU per run, scheduled-to-start latency
+#   scale:      EASYTASK_SCALE_TASKS (10,000) tasks spread over each minute for EASYTASK_SCALE_SECONDS (180 s):
+#               occurrences created/started/finished, start lateness, recording lag, skipped runs, CPU, peak RSS
+# Arguments pick sections (scheduling agent dispatch scale); none runs them all.
 # The dispatch benchmark needs a broker: this script starts a throwaway RabbitMQ node on free
 # loopback ports (as user rabbitmq when root), uses it, and stops it. Set EASYTASK_BUS to use yours.
 set -euo pipefail
@@ -10,8 +14,11 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 dotnet build -c Release -v quiet Scheduler >/dev/null   # builds the agent too (project reference)
 
-echo "== scheduling"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench scheduling
-echo "== agent";      dotnet Agent/bin/Release/net10.0/easytask-agent.dll bench
+sections=" ${*:-scheduling agent dispatch scale} "
+want() { [[ $sections == *" $1 "* ]]; }
+if want scheduling; then echo "== scheduling"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench scheduling; fi
+if want agent; then echo "== agent"; dotnet Agent/bin/Release/net10.0/easytask-agent.dll bench; fi
+if ! want dispatch && ! want scale; then exit 0; fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 broker_pid=""
@@ -41,5 +48,12 @@ if [[ -z ${EASYTASK_BUS:-} ]]; then
   export EASYTASK_BUS="amqp://guest:guest@127.0.0.1:$amqp/"
 fi
 
-echo "== dispatch over RabbitMQ"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench dispatch --bus "$EASYTASK_BUS"
-echo "== dispatch in one process (in-memory bus, the standalone shape)"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench dispatch --bus inmemory
+easytask=(dotnet Scheduler/bin/Release/net10.0/easytask.dll)
+if want dispatch; then
+  echo "== dispatch over RabbitMQ"; "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" --runs "${EASYTASK_BENCH_RUNS:-2000}"
+  echo "== dispatch in one process (in-memory bus, the standalone shape)"; "${easytask[@]}" bench dispatch --bus inmemory --runs "${EASYTASK_BENCH_RUNS:-2000}"
+fi
+if want scale; then
+  echo "== scale over RabbitMQ"
+  "${easytask[@]}" bench scale --bus "$EASYTASK_BUS" --tasks "${EASYTASK_SCALE_TASKS:-10000}" --seconds "${EASYTASK_SCALE_SECONDS:-180}"
+fi

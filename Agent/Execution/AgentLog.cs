@@ -6,8 +6,12 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Task Received: run {RunId} attempt {Attempt} task {TaskName} host {Host}")]
     public static partial void TaskReceived(ILogger logger, string runId, int attempt, string taskName, string host);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Command Prepared: run {RunId} task {TaskName} host {Host} as {User} in {WorkingDir}: {Command}")]
-    public static partial void CommandPrepared(ILogger logger, string runId, string taskName, string host, string user, string workingDir, string command);
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Command Prepared: run {RunId} task {TaskName} host {Host} as {User} in {WorkingDir}")]
+    public static partial void CommandPrepared(ILogger logger, string runId, string taskName, string host, string user, string workingDir);
+
+    // cmd and env values may carry secrets: only at Debug, asked for on purpose.
+    [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "Command line: run {RunId} task {TaskName}: {Command}")]
+    public static partial void CommandLine(ILogger logger, string runId, string taskName, string command);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Execution Start: run {RunId} task {TaskName} host {Host} pid {ProcessId}, stdout {StdoutPath}, stderr {StderrPath}")]
     public static partial void ExecutionStart(ILogger logger, string runId, string taskName, string host, int processId, string stdoutPath, string stderrPath);

@@ -23,7 +23,15 @@ internal sealed class OwnerPolicy(AgentOptions options, string agentUser, bool a
     public OwnerDecision Decide(string? taskOwner)
     {
         var owner = string.IsNullOrWhiteSpace(taskOwner) ? agentUser : taskOwner.Trim();
-        if (!Allowed.Contains(AnyUser, Names) && !Allowed.Contains(owner, Names))
+        var named = Allowed.Contains(owner, Names);
+        if (!named && Allowed.Contains(AnyUser, Names) && IsSuperuser(owner))
+        {
+            return Refuse(owner,
+                $"task_owner '{owner}' is the superuser (uid 0), which '{AnyUser}' never allows on agent {options.Name}; " +
+                $"to run tasks as root, name '{owner}' in {AgentOptions.Section}:AllowedOwners or {AgentOptionsSetup.OwnersVariable} explicitly");
+        }
+
+        if (!Allowed.Contains(AnyUser, Names) && !named)
         {
             return Refuse(owner,
                 $"task_owner '{owner}' is not allowed on agent {options.Name} (allowed: {string.Join(", ", Allowed)}); " +
@@ -43,6 +51,24 @@ internal sealed class OwnerPolicy(AgentOptions options, string agentUser, bool a
         return agentIsRoot
             ? new OwnerDecision(owner, RunAs: owner, Refusal: null)
             : Refuse(owner, $"task_owner '{owner}' differs from the agent's user '{agentUser}', and only an agent running as root can switch users; run the agent as root or as '{owner}'");
+    }
+
+    /// <summary>Whether the user name has uid 0 (root, or an alias such as toor), read from /etc/passwd.</summary>
+    public static bool IsSuperuser(string user)
+    {
+        if (user == "root")
+        {
+            return true;
+        }
+
+        if (OperatingSystem.IsWindows() || !File.Exists("/etc/passwd"))
+        {
+            return false;
+        }
+
+        return File.ReadLines("/etc/passwd")
+            .Select(line => line.Split(':'))
+            .Any(fields => fields.Length > 2 && fields[0] == user && fields[2] == "0");
     }
 
     private static OwnerDecision Refuse(string owner, string why) => new(owner, RunAs: null, Refusal: why);

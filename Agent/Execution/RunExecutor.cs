@@ -45,7 +45,8 @@ internal sealed partial class RunExecutor(AgentOptions options, IRunEventSink si
         }
 
         var start = ShellCommand.Create(task, workingDirectory, owner.RunAs);
-        AgentLog.CommandPrepared(log, task.RunId, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host), owner.Owner, workingDirectory, ShellCommand.Describe(start));
+        AgentLog.CommandPrepared(log, task.RunId, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host), owner.Owner, workingDirectory);
+        AgentLog.CommandLine(log, task.RunId, task.Task, ShellCommand.Describe(start));
         return await RunProcessAsync(run, start, stdout, stderr, agentStopping);
     }
 

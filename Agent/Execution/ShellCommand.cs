@@ -48,7 +48,10 @@ internal static class ShellCommand
             var words = new List<string>();
             if (runAs is not null)
             {
-                words.AddRange([Runuser ?? "runuser", "-u", runAs, "--"]);
+                // Nothing of the task may act while still root (LD_PRELOAD on runuser would): runuser starts from a
+                // clean environment, and env(1), already running as the owner, sets the task's variables.
+                words.AddRange([Runuser ?? "runuser", "-u", runAs, "--", Env, "-i"]);
+                words.AddRange(TaskVariables(task).Select(v => $"{v.Key}={v.Value}"));
             }
 
             words.AddRange(["/bin/sh", "-c", task.Cmd]);
@@ -59,6 +62,13 @@ internal static class ShellCommand
             }
         }
 
+        if (runAs is not null && !OperatingSystem.IsWindows())
+        {
+            start.Environment.Clear();
+            start.Environment["PATH"] = SafePath;
+            return start;
+        }
+
         SetEnvironment(start.Environment, task);
         return start;
     }
@@ -66,6 +76,27 @@ internal static class ShellCommand
     /// <summary>The command line as logged: what runs, without the environment.</summary>
     public static string Describe(ProcessStartInfo start) =>
         OperatingSystem.IsWindows() ? $"{start.FileName} {start.Arguments}" : string.Join(' ', [start.FileName, .. start.ArgumentList]);
+
+    private const string SafePath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+    private static readonly string Env = FirstExisting("/usr/bin/env", "/bin/env") ?? "env";
+
+    /// <summary>What a task run as another user starts with: a plain PATH, the task's env and the run's variables; nothing of the agent's.</summary>
+    private static Dictionary<string, string> TaskVariables(RunTask task)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["PATH"] = SafePath };
+        foreach (var (name, value) in task.Env ?? new Dictionary<string, string>())
+        {
+            if (!IsReserved(name))
+            {
+                variables[name] = value;
+            }
+        }
+
+        variables[RunIdVariable] = task.RunId;
+        variables[TaskVariable] = task.Task;
+        variables[AttemptVariable] = task.Attempt.ToString(CultureInfo.InvariantCulture);
+        return variables;
+    }
 
     private static void SetEnvironment(IDictionary<string, string?> environment, RunTask task)
     {

@@ -23,6 +23,8 @@ public static class AgentServiceCollectionExtensions
         // supervisor reports the runs it stops.
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.4+ would report usage to an outside service a few minutes after start: nothing leaves the machine unasked.
+            x.DisableUsageTelemetry();
             x.AddAgentConsumers();
             if (bus.InMemory)
             {

@@ -9,6 +9,13 @@ public static class CalendarDefinitionJson
     /// <summary>Reads and validates one calendar, reporting every problem with its field.</summary>
     public static ParseOutcome<CalendarDefinition> Check(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxJsonChars)
+        {
+            // Refused before parsing: a 1,000,000-date calendar costs nothing but this comparison.
+            return new(null, [new FieldError("dates", $"a calendar must hold at most {MaxDates} dates; this one is {json.Length / 1024} KiB of JSON (10000 dates take about 140 KiB)")]);
+        }
+
         JsonDocument document;
         try
         {
@@ -71,6 +78,12 @@ public static class CalendarDefinitionJson
         return calendar;
     }
 
+    /// <summary>The most dates one calendar may list (about 27 years of every day).</summary>
+    public const int MaxDates = 10_000;
+
+    /// <summary>Calendar JSON longer than this cannot be a valid calendar (even with descriptions and indentation) and is refused unparsed.</summary>
+    public const int MaxJsonChars = 1024 * 1024;
+
     private static List<DateOnly> ReadDates(JsonElement value, JsonFieldReader reader)
     {
         var dates = new List<DateOnly>();
@@ -80,6 +93,13 @@ public static class CalendarDefinitionJson
             return dates;
         }
 
+        if (value.GetArrayLength() > MaxDates)
+        {
+            reader.Fail("dates", $"must hold at most {MaxDates} dates, got {value.GetArrayLength()}");
+            return dates;
+        }
+
+        var seen = new HashSet<DateOnly>();
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -93,7 +113,7 @@ public static class CalendarDefinitionJson
             {
                 reader.Fail(field, $"must be a date as YYYY-MM-DD, got \"{text}\"");
             }
-            else if (dates.Contains(date))
+            else if (!seen.Add(date))
             {
                 reader.Fail(field, $"{text} is listed more than once");
             }

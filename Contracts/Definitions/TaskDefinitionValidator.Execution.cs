@@ -18,7 +18,7 @@ public static partial class TaskDefinitionValidator
             errors.Add(new("cmd", "must not contain NUL characters"));
         }
 
-        CheckRange(d.MaxRunTime, "max_run_time", 0, int.MaxValue, "seconds, 0 or more (0 means no limit)", errors);
+        CheckRange(d.MaxRunTime, "max_run_time", 0, MaxRunTimeSeconds, $"seconds from 0 (no limit) to {MaxRunTimeSeconds} (30 days, the longest run time the agent enforces)", errors);
         CheckRange(d.RetryAttempts, "retry_attempts", 0, 100, "a whole number from 0 to 100", errors);
         CheckRange(d.RetryDelay, "retry_delay", 0, 86_400, "seconds from 0 to 86400", errors);
         CheckRange(d.Priority, "priority", 0, 100, "a whole number from 0 to 100", errors);
@@ -106,6 +106,6 @@ public static partial class TaskDefinitionValidator
         }
     }
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*\z")]
     private static partial Regex EnvironmentNamePattern();
 }

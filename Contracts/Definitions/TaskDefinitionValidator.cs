@@ -11,6 +11,9 @@ public static partial class TaskDefinitionValidator
     /// <summary>Longest accepted task name.</summary>
     public const int MaxNameLength = 128;
 
+    /// <summary>The longest <c>max_run_time</c> (30 days): the agent's kill timer cannot be armed much beyond 49 days, and a run must never start unguarded.</summary>
+    public const int MaxRunTimeSeconds = 30 * 24 * 3600;
+
     /// <summary>Reads and validates definition JSON in one step: parse errors plus rule violations on the fields that parsed.</summary>
     public static ParseOutcome<TaskDefinition> Check(string json, ICalendarCatalog calendars) =>
         Complete(TaskDefinitionJson.Parse(json), calendars);
@@ -60,7 +63,7 @@ public static partial class TaskDefinitionValidator
         }
 
         CheckName(d.Name, "name", required: true, MaxNameLength, errors);
-        CheckName(d.RunOnHost, "run_on_host", required: true, 253, errors);
+        CheckName(d.RunOnHost, "run_on_host", required: true, MaxNameLength, errors);
         CheckName(d.Instance, "instance", required: true, 64, errors);
         CheckName(d.Group, "group", required: false, MaxNameLength, errors);
         if (d.TaskOwner is not null && !OwnerPattern().IsMatch(d.TaskOwner))
@@ -93,9 +96,9 @@ public static partial class TaskDefinitionValidator
         }
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+\z")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_.@\\-]{1,63}\$?$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_.@\\-]{1,63}\$?\z")]
     private static partial Regex OwnerPattern();
 }

@@ -30,7 +30,7 @@ internal sealed class ForceStartApiTests(string provider)
     {
         await CreateTaskAsync(301, "force_many");
         using var clients = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 100 }) { BaseAddress = server.BaseAddress };
-        clients.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.AdminToken);
+        clients.DefaultRequestHeaders.Authorization = server.Http.DefaultRequestHeaders.Authorization;
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Requests).Select(async _ =>
         {

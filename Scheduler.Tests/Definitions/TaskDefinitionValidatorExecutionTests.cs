@@ -6,7 +6,7 @@ namespace EasyTask.Scheduler.Tests.Definitions;
 [TestFixture]
 internal sealed class TaskDefinitionValidatorExecutionTests
 {
-    [TestCase("max_run_time", -1, "must be seconds, 0 or more (0 means no limit), got -1")]
+    [TestCase("max_run_time", -1, "must be seconds from 0 (no limit) to 2592000 (30 days, the longest run time the agent enforces), got -1")]
     [TestCase("retry_attempts", -1, "must be a whole number from 0 to 100, got -1")]
     [TestCase("retry_attempts", 101, "must be a whole number from 0 to 100, got 101")]
     [TestCase("retry_delay", -5, "must be seconds from 0 to 86400, got -5")]

@@ -9,7 +9,7 @@ using EasyTask.Scheduler.Storage;
 namespace EasyTask.Scheduler.Benchmarks;
 
 /// <summary>
-/// Measures, in one run: the raw rate of starting <c>/bin/sh -c true</c> from .NET; EasyTask end to end over the
+/// Measures, in one run: the raw rate of starting <c>setsid /bin/sh -c true</c> from .NET (what the agent starts per run); EasyTask end to end over the
 /// bus (trigger → SUCCESS recorded) for N <c>true</c> runs; and the latency from scheduled instant to process
 /// start at a light load (10 tasks firing every second), as p50/p99.
 /// </summary>
@@ -21,7 +21,7 @@ internal static partial class DispatchBenchmark
         var folder = Directory.CreateTempSubdirectory("easytask-bench-dispatch-");
         await output.WriteLineAsync($"EasyTask dispatch benchmark: {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with 4 run slots, SQLite in {folder.FullName}");
         var raw = await RawSpawnRateAsync(runs / 4, cancellationToken);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: /bin/sh -c true started and reaped from .NET, 4 at a time: {raw:0} processes/s"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true started and reaped from .NET, 4 at a time: {raw:0} processes/s (measured now, on this machine as loaded now)"));
         var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus);
         try
         {
@@ -31,12 +31,17 @@ internal static partial class DispatchBenchmark
                 await host.StartAsync(cancellationToken);
             }
 
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var throughput = await ThroughputAsync(hosts[0].Services, runs, cancellationToken);
+            var cpuPerRun = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / runs;
+            var target = bus.InMemory ? "70 %" : "60 %";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"end to end: {runs:N0} runs from TRIGGER to SUCCESS recorded at {throughput:0} runs/s = {throughput / raw:P0} of the raw rate (target >= 67 %)"));
+                $"end to end: {runs:N0} runs from TRIGGER to SUCCESS recorded at {throughput:0} runs/s = {throughput / raw:P0} of the raw rate (target >= {target})"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"cpu: {cpuPerRun:0.0} ms per run for scheduler and agent together (this process; the broker not counted; target <= {(bus.InMemory ? 8 : 15)} ms)"));
             var (p50, p99, count) = await LatencyAsync(hosts[0].Services, lightSeconds, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"latency: {count} runs at ~10 runs/s, scheduled instant -> process start: p50 {p50:0} ms, p99 {p99:0} ms (targets 15 ms / 50 ms)"));
+                $"latency: {count} runs at ~10 runs/s, scheduled instant -> process start: p50 {p50:0} ms, p99 {p99:0} ms (targets 10 ms / 30 ms)"));
         }
         finally
         {
@@ -51,14 +56,14 @@ internal static partial class DispatchBenchmark
         }
     }
 
-    private static async Task<double> RawSpawnRateAsync(int perWorker, CancellationToken cancellationToken)
+    internal static async Task<double> RawSpawnRateAsync(int perWorker, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < perWorker; i++)
             {
-                using var process = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", "true"]) { UseShellExecute = false })!;
+                using var process = Process.Start(new ProcessStartInfo("setsid", ["/bin/sh", "-c", "true"]) { UseShellExecute = false })!;
                 await process.WaitForExitAsync(cancellationToken);
             }
         }, cancellationToken)));

@@ -34,7 +34,7 @@ internal static class BenchCommand
             await ForecastBenchmark.RunAsync(cli.Output);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling, Dispatch(), forecast };
+        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling, Dispatch(), Scale(), forecast };
     }
 
     private static Command Dispatch()
@@ -46,6 +46,27 @@ internal static class BenchCommand
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             await DispatchBenchmark.RunAsync(parse.GetValue(bus)!, Math.Max(4, parse.GetValue(runs)), Math.Max(2, parse.GetValue(seconds)), cli.Output, ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Scale()
+    {
+        var bus = new Option<string>("--bus") { Description = "inmemory, or amqp://user:password@host:port/vhost of a running RabbitMQ", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EASYTASK_BUS") ?? "inmemory" };
+        var tasks = new Option<int>("--tasks") { Description = "Tasks, spread evenly over each minute", DefaultValueFactory = _ => 10_000 };
+        var seconds = new Option<int>("--seconds") { Description = "How long they run", DefaultValueFactory = _ => 180 };
+        var command = new Command("scale", "N tasks spread over each minute for a while: occurrences created/started/finished, start lateness, recording lag, skips, CPU, RSS") { bus, tasks, seconds };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            var n = parse.GetValue(tasks);
+            var s = parse.GetValue(seconds);
+            if (n < 1 || s < 10)
+            {
+                throw new CliException("--tasks must be 1 or more and --seconds 10 or more", ExitCodes.InvalidInput);
+            }
+
+            await ScaleBenchmark.RunAsync(parse.GetValue(bus)!, n, s, cli.Output, ct);
             return ExitCodes.Ok;
         });
         return command;

@@ -8,40 +8,53 @@ internal static class DependencyCycles
     /// <summary>
     /// The cycle through <paramref name="candidate"/>, as task names from it back to it
     /// (<c>A → B → C → A</c>), or null. <paramref name="upstreamOf"/> gives the stored tasks' dependencies.
+    /// Depth-first with an explicit stack, so a chain of any length cannot overflow the thread's stack.
     /// </summary>
     public static IReadOnlyList<string>? Find(TaskDefinition candidate, Func<string, IEnumerable<string>> upstreamOf)
     {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(upstreamOf);
         IEnumerable<string> Upstream(string name) =>
             name == candidate.Name ? (candidate.DependsOn ?? []).Select(d => d.Task) : upstreamOf(name);
 
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var path = new List<string> { candidate.Name };
-        return Walk(candidate.Name);
-
-        IReadOnlyList<string>? Walk(string name)
+        var stack = new Stack<IEnumerator<string>>();
+        stack.Push(Upstream(candidate.Name).GetEnumerator());
+        try
         {
-            foreach (var upstream in Upstream(name))
+            while (stack.Count > 0)
             {
+                var next = stack.Peek();
+                if (!next.MoveNext())
+                {
+                    next.Dispose();
+                    stack.Pop();
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+
+                var upstream = next.Current;
                 if (upstream == candidate.Name)
                 {
                     return [.. path, upstream];
                 }
 
-                if (!visited.Add(upstream))
+                if (visited.Add(upstream))
                 {
-                    continue;
+                    path.Add(upstream);
+                    stack.Push(Upstream(upstream).GetEnumerator());
                 }
-
-                path.Add(upstream);
-                if (Walk(upstream) is { } cycle)
-                {
-                    return cycle;
-                }
-
-                path.RemoveAt(path.Count - 1);
             }
 
             return null;
+        }
+        finally
+        {
+            foreach (var open in stack)
+            {
+                open.Dispose();
+            }
         }
     }
 }

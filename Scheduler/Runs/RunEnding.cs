@@ -42,6 +42,16 @@ internal sealed class RunEnding(
             return;
         }
 
+        await EndedAsync(run, ended, result, cancellationToken);
+    }
+
+    /// <summary>Whether the attempt's end sends the run back for another attempt rather than ending it.</summary>
+    public bool Retries(RunRecord run, AttemptResult result) =>
+        result.Status != RunStatus.Success && result.Reason != RunReason.Killed && registry.Find(run.Tid)?.Definition is { } d && run.Attempt <= d.RetryAttempts;
+
+    /// <summary>What follows a run's final status once it is recorded: the log line, then dependents.</summary>
+    public async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, CancellationToken cancellationToken)
+    {
         var duration = ended.StartedAt is { } started ? (long)(result.FinishedAt - started).TotalMilliseconds : 0;
         RunLog.ExecutionResult(log, run.RunId, run.TaskName, run.Host, result.Status.ToText(), result.Reason,
             result.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-", duration, run.Attempt);

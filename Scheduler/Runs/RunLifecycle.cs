@@ -63,6 +63,13 @@ internal sealed class RunLifecycle(
 
     public Task FinishedAsync(RunFinished message, CancellationToken cancellationToken) => progress.FinishedAsync(message, cancellationToken);
 
+    /// <summary>Whether this end of the run's attempt sends it to a retry (the batch recorder leaves those to <see cref="FinishedAsync"/>).</summary>
+    public bool Retries(RunRecord run, AttemptResult result) => ending.Retries(run, result);
+
+    /// <summary>What follows a final status that the batch recorder committed: log line, observers, dependents.</summary>
+    public Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, CancellationToken cancellationToken) =>
+        ending.EndedAsync(run, ended, result, cancellationToken);
+
     /// <summary>Ends the run's current attempt: a retry when the policy allows, else the run's final status.</summary>
     public Task EndAttemptAsync(RunRecord run, AttemptResult result, string actor, CancellationToken cancellationToken) =>
         ending.EndAttemptAsync(run, result, actor, cancellationToken);

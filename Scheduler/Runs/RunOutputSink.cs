@@ -16,18 +16,26 @@ internal sealed class RunOutputSink(IOutputStore store)
 
     public async Task AppendAsync(RunOutput output, CancellationToken cancellationToken)
     {
+        if (Admit(output) is { } text)
+        {
+            await store.AppendAsync(output.RunId, output.Attempt, output.Stream, output.Sequence, text, cancellationToken);
+        }
+    }
+
+    /// <summary>The text to keep of this batch (a note once the cap is passed), or null when past the cap.</summary>
+    public string? Admit(RunOutput output)
+    {
         var key = (output.RunId, output.Attempt, output.Stream);
         var before = stored.GetOrAdd(key, 0);
         if (before >= CapBytes)
         {
-            return;
+            return null;
         }
 
         var after = stored.AddOrUpdate(key, output.Text.Length, (_, total) => total + output.Text.Length);
-        var text = after <= CapBytes
+        return after <= CapBytes
             ? output.Text
             : $"\n[easytask: output beyond {CapBytes / 1048576} MB is not kept by the scheduler; the agent's {output.Stream} file has all of it]\n";
-        await store.AppendAsync(output.RunId, output.Attempt, output.Stream, output.Sequence, text, cancellationToken);
     }
 
     /// <summary>Forgets the byte counts of runs no longer in flight (a late batch then starts a fresh count, which is harmless).</summary>

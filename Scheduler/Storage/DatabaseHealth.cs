@@ -27,12 +27,12 @@ internal sealed class DatabaseHealth(IDbConnectionFactory connections, DatabaseO
             var answer = await connection.ExecuteScalarAsync<long>(
                 new CommandDefinition("SELECT 1", commandTimeout: QueryTimeoutSeconds, cancellationToken: cancellationToken));
             return answer == 1
-                ? new DatabaseHealthResult(true, $"{options.Describe()} answers")
-                : new DatabaseHealthResult(false, $"{options.Describe()} answered SELECT 1 with {answer}");
+                ? new DatabaseHealthResult(true, $"{options.Summary()} answers")
+                : new DatabaseHealthResult(false, $"{options.Summary()} answered SELECT 1 with {answer}");
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            return new DatabaseHealthResult(false, $"{options.Describe()} cannot be reached: {ex.Message}");
+            return new DatabaseHealthResult(false, $"{options.Summary()} cannot be reached: {ex.Message}");
         }
     }
 

@@ -32,12 +32,63 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         return new DatabaseOptions(provider, rest);
     }
 
-    /// <summary>A form safe to print: passwords blanked.</summary>
-    public string Describe() => $"{Provider.ToString().ToLowerInvariant()}:{Redact(ConnectionString)}";
+    /// <summary>A form safe to print: the password masked by the provider's own connection-string builder (any spelling, spacing or quoting).</summary>
+    public string Describe() => $"{Provider.ToString().ToLowerInvariant()}:{Masked()}";
+
+    /// <summary>Just which database: provider, server and database name (sqlite: the file name). For unauthenticated answers such as /health/ready.</summary>
+    public string Summary()
+    {
+        try
+        {
+            return Provider switch
+            {
+                DatabaseProvider.Postgres => new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) is var pg ? $"postgres:{pg.Host}/{pg.Database}" : "",
+                DatabaseProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString) is var ms ? $"sqlserver:{ms.DataSource}/{ms.InitialCatalog}" : "",
+                _ => $"sqlite:{Path.GetFileName(ConnectionString)}",
+            };
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return $"{Provider.ToString().ToLowerInvariant()}:(unreadable connection string)";
+        }
+    }
 
     /// <summary>Same as <see cref="Describe"/>: the record's generated form would print the password into logs.</summary>
     public override string ToString() => Describe();
 
+    private string Masked()
+    {
+        try
+        {
+            switch (Provider)
+            {
+                case DatabaseProvider.Postgres:
+                    var pg = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+                    if (pg.Password is not null)
+                    {
+                        pg.Password = "***";
+                    }
+
+                    return pg.ConnectionString;
+                case DatabaseProvider.SqlServer:
+                    var ms = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(ConnectionString);
+                    if (ms.Password.Length > 0)
+                    {
+                        ms.Password = "***";
+                    }
+
+                    return ms.ConnectionString;
+                default:
+                    return ConnectionString;
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            // Not a connection string the driver can read: mask what looks like a password, and more.
+            return Redact(ConnectionString);
+        }
+    }
+
     private static string Redact(string text) =>
-        System.Text.RegularExpressions.Regex.Replace(text, "(?i)(password|pwd)=[^;]*", "$1=***");
+        System.Text.RegularExpressions.Regex.Replace(text, "(?i)(password|pwd)\\s*=[^;]*", "$1=***");
 }

@@ -9,7 +9,7 @@ internal sealed partial class RunStore
     // The guard lives in the SQL: only a run still at the expected status and version moves.
     // A change that sets the attempt starts a new one: what the previous attempt left (reason, return code,
     // start and finish times) is cleared rather than kept, so a retry never shows "RUNNING agent_lost 143".
-    private const string TransitionSql =
+    internal const string TransitionSql =
         "UPDATE runs SET status = @to, version = version + 1, " +
         "reason = CASE WHEN @attempt IS NULL THEN COALESCE(@reason, reason) ELSE @reason END, " +
         "return_code = CASE WHEN @attempt IS NULL THEN COALESCE(@returnCode, return_code) ELSE @returnCode END, " +
@@ -20,7 +20,7 @@ internal sealed partial class RunStore
         "WHERE run_id = @runId AND status = @from AND version = @expected";
 
     // Every parameter is typed: PostgreSQL cannot infer the type of a bare NULL inside COALESCE otherwise.
-    private static DynamicParameters TransitionParameters(RunChange change)
+    internal static DynamicParameters TransitionParameters(RunChange change)
     {
         var parameters = new DynamicParameters();
         parameters.Add("runId", change.RunId, DbType.String);

@@ -10,13 +10,13 @@ internal sealed partial class RunStore(IDbConnectionFactory connections, TimePro
 {
     private const string FindByKeySql = "SELECT " + RunRow.Columns + " FROM runs WHERE tid = @tid AND scheduled_for = @scheduledFor AND manual = 0";
 
-    private const string FindSql = "SELECT " + RunRow.Columns + " FROM runs WHERE run_id = @runId";
+    internal const string FindSql = "SELECT " + RunRow.Columns + " FROM runs WHERE run_id = @runId";
 
     private const string InsertSql =
         "INSERT INTO runs (run_id, tid, task_name, scheduled_for, status, reason, attempt, host, adhoc, created_at, finished_at, version, manual) " +
         "VALUES (@runId, @tid, @taskName, @scheduledFor, @status, @reason, 1, @host, @adhoc, @now, @finishedAt, 1, @manual)";
 
-    private const string EventSql =
+    internal const string EventSql =
         "INSERT INTO run_events (run_id, attempt, at, actor, from_status, to_status, detail) VALUES (@runId, @attempt, @at, @actor, @fromStatus, @toStatus, @detail)";
 
     // A clash with another scheduler creating the same occurrence at the same moment is rare; the retry then finds its run.

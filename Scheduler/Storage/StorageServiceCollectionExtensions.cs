@@ -30,10 +30,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IDbConnectionFactory>().Dialect);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ITaskStore, TaskStore>();
+        services.AddSingleton<IDefinitionSetStore>(provider => (TaskStore)provider.GetRequiredService<ITaskStore>());
         services.AddSingleton<ICalendarStore, CalendarStore>();
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<IAgentStore, AgentStore>();
         services.AddSingleton<IOutputStore, OutputStore>();
+        services.AddSingleton<RunEventBatches>();
         services.AddSingleton<IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<DatabaseHealth>();

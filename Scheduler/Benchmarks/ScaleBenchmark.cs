@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using EasyTask.Contracts.Definitions;
+using EasyTask.Contracts.Messages;
+using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Definitions;
+using EasyTask.Scheduler.Scheduling;
+using EasyTask.Scheduler.Storage;
+
+namespace EasyTask.Scheduler.Benchmarks;
+
+/// <summary>
+/// <c>easytask bench scale --tasks N</c>: N tasks (<c>concurrency: skip</c>) spread evenly over each minute by
+/// 6-field cron, run through the real clock, dispatch and one agent for a while; then prints what happened to
+/// the occurrences that fell due: created, started, finished, start lateness, recording lag, skipped, CPU, RSS.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private const long FirstTid = 5_000_000;
+
+    public static async Task RunAsync(string busSetting, int tasks, int seconds, TextWriter output, CancellationToken cancellationToken)
+    {
+        var bus = BusSettings.Parse(busSetting);
+        var folder = Directory.CreateTempSubdirectory("easytask-bench-scale-");
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"EasyTask scale benchmark: {tasks:N0} tasks spread over each minute ({tasks / 60.0:0.#} occurrences/s), {seconds} s, {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with 4 run slots, SQLite"));
+        var raw = await DispatchBenchmark.RawSpawnRateAsync(100, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true, 4 at a time: {raw:0} processes/s (measured now)"));
+        var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus);
+        try
+        {
+            var services = hosts[0].Services;
+            await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+            foreach (var host in hosts)
+            {
+                await host.StartAsync(cancellationToken);
+            }
+
+            var store = (TaskStore)services.GetRequiredService<ITaskStore>();
+            await store.InsertManyAsync(Enumerable.Range(0, tasks).Select(Definition), "bench", cancellationToken);
+            var listener = services.GetRequiredService<ITaskChangeListener>();
+            foreach (var stored in await store.ListAsync(cancellationToken))
+            {
+                await listener.TaskSavedAsync(stored, cancellationToken);
+            }
+
+            // Measured from the next whole second, so every task had its chance to be armed.
+            var since = TimeProvider.System.GetUtcNow().AddSeconds(2);
+            since = since.AddTicks(-(since.Ticks % TimeSpan.TicksPerSecond));
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            await Task.Delay(since + TimeSpan.FromSeconds(seconds) - TimeProvider.System.GetUtcNow(), cancellationToken);
+            var until = since + TimeSpan.FromSeconds(seconds);
+            var drain = Stopwatch.StartNew();
+            IReadOnlyList<RunTiming> runs;
+            var timings = new RunTimings(services.GetRequiredService<IDbConnectionFactory>());
+            do
+            {
+                await Task.Delay(1000, cancellationToken);
+                runs = await timings.ListAsync(FirstTid, FirstTid + tasks, since, until, cancellationToken);
+            }
+            while (runs.Any(r => r.Status is not ("SUCCESS" or "FAILED" or "TERMINATED")) && drain.Elapsed < TimeSpan.FromSeconds(60));
+
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            await ReportAsync(output, runs, tasks, seconds, cpu, drain.Elapsed);
+        }
+        finally
+        {
+            foreach (var host in hosts.AsEnumerable().Reverse())
+            {
+                await host.StopAsync(CancellationToken.None);
+                host.Dispose();
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static TaskDefinition Definition(int i) => new()
+    {
+        Tid = FirstTid + i,
+        Name = $"scale_{i:D6}",
+        Cmd = "true",
+        RunOnHost = DispatchBenchmarkHosts.AgentName,
+        Cron = string.Create(CultureInfo.InvariantCulture, $"{i % 60} * * * * *"),
+        Concurrency = ConcurrencyPolicy.Skip,
+    };
+
+    private static async Task ReportAsync(TextWriter output, IReadOnlyList<RunTiming> runs, int tasks, int seconds, TimeSpan cpu, TimeSpan drained)
+    {
+        var expected = (long)tasks * seconds / 60;
+        var skipped = runs.Count(r => r.Reason == RunReason.Skipped);
+        var started = runs.Where(r => r.StartedAt is not null).ToList();
+        var finished = runs.Count(r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED" && r.Reason != RunReason.Skipped);
+        var lateness = started.Select(r => (double)(r.StartedAt!.Value - r.ScheduledFor)).Order().ToList();
+        var lag = runs.Where(r => r.FinishedAt is not null && r.RecordedAt is not null && r.StartedAt is not null)
+            .Select(r => (double)(r.RecordedAt!.Value - r.FinishedAt!.Value)).Order().ToList();
+        var c = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync(string.Create(c, $"occurrences due in the window: ~{expected:N0}; created {runs.Count:N0}, started {started.Count:N0}, finished {finished:N0} (drained {drained.TotalSeconds:0} s after the window)"));
+        await output.WriteLineAsync(string.Create(c, $"start lateness (scheduled instant -> process start): p50 {P(lateness, 0.5):0} ms, p99 {P(lateness, 0.99):0} ms, max {P(lateness, 1):0} ms (target p99 <= 2000 ms)"));
+        await output.WriteLineAsync(string.Create(c, $"recording lag (process end -> final status recorded): p50 {P(lag, 0.5):0} ms, p99 {P(lag, 0.99):0} ms, max {P(lag, 1):0} ms (target p99 <= 1000 ms)"));
+        await output.WriteLineAsync(string.Create(c, $"skipped (concurrency skip): {skipped:N0} (target 0: each `true` ends long before its next minute)"));
+        await output.WriteLineAsync(string.Create(c, $"cpu: {cpu.TotalMilliseconds / Math.Max(1, finished):0.0} ms per finished run (scheduler and agent in this process); peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+    }
+
+    private static double P(List<double> sorted, double q) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * q))];
+}

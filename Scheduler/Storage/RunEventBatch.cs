@@ -1,0 +1,115 @@
+using System.Data;
+using System.Data.Common;
+using Dapper;
+using EasyTask.Contracts.Runs;
+
+namespace EasyTask.Scheduler.Storage;
+
+/// <summary>
+/// Many agent reports written in one transaction: reads see the batch's own writes, and nothing is visible to
+/// anyone (nor acknowledged to an agent) until <see cref="CommitAsync"/>. Disposing without a commit rolls back.
+/// Inserts that may repeat (a redelivered result or output) are skipped in SQL, never by catching a unique
+/// violation: on PostgreSQL a failed statement would abort the whole batch.
+/// </summary>
+internal sealed class RunEventBatch : IAsyncDisposable
+{
+    private const string InsertAttemptSql =
+        "INSERT INTO run_attempts (run_id, attempt, status, reason, return_code, host, started_at, finished_at) " +
+        "SELECT @runId, @attempt, @status, @reason, @returnCode, @host, @startedAt, @finishedAt " +
+        "WHERE NOT EXISTS (SELECT 1 FROM run_attempts WHERE run_id = @runId AND attempt = @attempt)";
+
+    private const string InsertOutputSql =
+        "INSERT INTO run_output (run_id, attempt, stream, seq, content) SELECT @runId, @attempt, @stream, @sequence, @text " +
+        "WHERE NOT EXISTS (SELECT 1 FROM run_output WHERE run_id = @runId AND attempt = @attempt AND stream = @stream AND seq = @sequence)";
+
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly long now;
+
+    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.now = now;
+    }
+
+    public static async Task<RunEventBatch> BeginAsync(IDbConnectionFactory connections, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The run as this batch sees it (including its own earlier writes), or null.</summary>
+    public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(RunStore.FindSql, new { runId }, transaction, cancellationToken: cancellationToken));
+        return row?.ToRecord();
+    }
+
+    /// <summary>Applies the guarded transition and appends its event; the new state, or null when it was stale.</summary>
+    public async Task<RunRecord?> TransitionAsync(RunChange change, CancellationToken cancellationToken)
+    {
+        var updated = await connection.ExecuteAsync(new CommandDefinition(RunStore.TransitionSql, RunStore.TransitionParameters(change), transaction, cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return null;
+        }
+
+        var row = await connection.QuerySingleAsync<RunRow>(new CommandDefinition(RunStore.FindSql, new { runId = change.RunId }, transaction, cancellationToken: cancellationToken));
+        var parameters = new DynamicParameters();
+        parameters.Add("runId", change.RunId, DbType.String);
+        parameters.Add("attempt", (int)row.Attempt, DbType.Int32);
+        parameters.Add("at", now, DbType.Int64);
+        parameters.Add("actor", change.Actor, DbType.String);
+        parameters.Add("fromStatus", change.From.ToText(), DbType.String);
+        parameters.Add("toStatus", change.To.ToText(), DbType.String);
+        parameters.Add("detail", change.Detail, DbType.String);
+        await connection.ExecuteAsync(new CommandDefinition(RunStore.EventSql, parameters, transaction, cancellationToken: cancellationToken));
+        return row.ToRecord();
+    }
+
+    /// <summary>Records how an attempt ended, unless it already is.</summary>
+    public Task RecordAttemptAsync(RunAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        var parameters = new DynamicParameters();
+        parameters.Add("runId", attempt.RunId, DbType.String);
+        parameters.Add("attempt", attempt.Attempt, DbType.Int32);
+        parameters.Add("status", attempt.Status.ToText(), DbType.String);
+        parameters.Add("reason", attempt.Reason, DbType.String);
+        parameters.Add("returnCode", attempt.ReturnCode, DbType.Int32);
+        parameters.Add("host", attempt.Host, DbType.String);
+        parameters.Add("startedAt", attempt.StartedAt is { } s ? EpochMilliseconds.From(s) : null, DbType.Int64);
+        parameters.Add("finishedAt", attempt.FinishedAt is { } f ? EpochMilliseconds.From(f) : null, DbType.Int64);
+        return connection.ExecuteAsync(new CommandDefinition(InsertAttemptSql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Keeps one streamed output batch, unless it already is (a redelivery).</summary>
+    public Task AppendOutputAsync(string runId, int attempt, string stream, long sequence, string text, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("runId", runId, DbType.String);
+        parameters.Add("attempt", attempt, DbType.Int32);
+        parameters.Add("stream", stream, DbType.String);
+        parameters.Add("sequence", sequence, DbType.Int64);
+        parameters.Add("text", text, DbType.String);
+        return connection.ExecuteAsync(new CommandDefinition(InsertOutputSql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
