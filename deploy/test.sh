@@ -104,7 +104,29 @@ ensure_rabbitmq() {
 }
 # ======== end ensure_rabbitmq ========
 
+# ======== ensure_chromium ========
+# The web console's browser tests drive Debian's Chromium through Playwright (never a downloaded browser;
+# Playwright's own node driver ships inside its NuGet package and needs no network).
+ensure_chromium() {
+  if [[ ! -x /usr/bin/chromium ]]; then
+    apt_install_without_starting_services chromium
+  fi
+}
+
+check_playwright_driver() {
+  dotnet restore Scheduler.Tests --disable-build-servers </dev/null >/dev/null || return 0
+  local driver
+  driver="$(find "${NUGET_PACKAGES:-$HOME/.nuget/packages}/microsoft.playwright" -path '*/.playwright/node/linux-x64/node' -print -quit 2>/dev/null || true)"
+  if [[ -n $driver ]] && "$driver" "$(dirname "$(dirname "$(dirname "$driver")")")/package/cli.js" --version >/dev/null 2>&1; then
+    log "Playwright driver starts offline ($driver); browser: /usr/bin/chromium"
+  else
+    log "Playwright's node driver was not found or does not start; the browser tests will fail"
+  fi
+}
+# ======== end ensure_chromium ========
+
 ensure_dotnet
+ensure_chromium
 ensure_tzdata
 ensure_postgresql
 ensure_rabbitmq
@@ -114,6 +136,8 @@ ensure_rabbitmq
 rm -rf "$results_dir"
 mkdir -p "$results_dir"
 cd "$repo_root"
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+check_playwright_driver
 
 # --disable-build-servers: no MSBuild node or compiler server outlives the run (CI waits for none).
 log "dotnet test EasyTask.sln (TRX files in $results_dir)"

@@ -64,20 +64,20 @@ internal sealed class RunnableExamplesTests
                 || Rejected(tasks).Length > 0, TimeSpan.FromSeconds(30));
             Assert.That(Rejected(tasks), Is.Empty, () => string.Join("\n", Rejected(tasks).Select(File.ReadAllText)));
 
-            foreach (var name in new[] { "hello", "task2", "Generate_Invoice", "Month_End_Report" })
+            foreach (var name in new[] { "hello", "task2_local", "Generate_Invoice", "Month_End_Report" })
             {
                 var started = await CliRun.RunAsync("task", "run", name, "--server", server.Url);
                 Assert.That(started.ExitCode, Is.Zero, started.ToString());
             }
 
             var hello = await server.WaitForRunAsync("hello", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", TimeSpan.FromSeconds(30));
-            var task2 = await server.WaitForRunAsync("task2", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", TimeSpan.FromSeconds(30));
+            var task2 = await server.WaitForRunAsync("task2_local", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", TimeSpan.FromSeconds(30));
             var mailed = await server.WaitForRunAsync("Send_Email_Invoice", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", TimeSpan.FromSeconds(30));
             var failing = await server.WaitForRunAsync("Month_End_Report", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", TimeSpan.FromSeconds(30));
 
             Assert.That((hello.Status, task2.Status, mailed.Status), Is.EqualTo(("SUCCESS", "SUCCESS", "SUCCESS")), "Send_Email_Invoice runs after Generate_Invoice succeeds");
             Assert.That((failing.Status, failing.Reason, failing.ReturnCode), Is.EqualTo(("FAILED", (string?)"exit_code", (int?)3)));
-            Assert.That(File.ReadAllText(Path.Combine(root, "data", "agent-logs", "task2.out")), Does.Contain("total"), "ls -l output lands in task2.out");
+            Assert.That(File.ReadAllText(Path.Combine(root, "data", "agent-logs", "task2_local.out")), Does.Contain("total"), "ls -l output lands in task2_local.out");
         }
         finally
         {

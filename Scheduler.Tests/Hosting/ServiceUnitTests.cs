@@ -34,7 +34,7 @@ internal sealed class ServiceUnitTests
         var broker = await RabbitMqServer.GetAsync();
         var port = FreePort();
         await using var scheduler = await StartSchedulerAsync(broker.AmqpUrl, port);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        using var http = await ClientAsync(scheduler, port);
 
         using var health = await http.GetAsync("health");
         using var ready = await http.GetAsync("health/ready");
@@ -58,7 +58,7 @@ internal sealed class ServiceUnitTests
             ["EASYTASK_AGENT_NAME"] = name,
         }));
         await agent.AssertReadyAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        using var http = await ClientAsync(scheduler, port);
 
         var heard = await WaitForAliveAsync(http, name);
         var run = await RunOnceAsync(http, name);
@@ -90,6 +90,16 @@ internal sealed class ServiceUnitTests
             await scheduler.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A client with the first admin token, made as the README says (<c>easytask token create --db</c>) and as the service user, so the database's files stay the service's.</summary>
+    private static async Task<HttpClient> ClientAsync(RunningUnit scheduler, int port)
+    {
+        var printed = await scheduler.RunAsServiceUserAsync(
+            "/opt/easytask/easytask", ["token", "create", "--name", "unit-test-admin", "--role", "admin", "--db", scheduler.Sandbox.Environment["EASYTASK_DB"]]);
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", printed.Trim().Split('\n')[^1].Trim());
+        return http;
     }
 
     /// <summary>Only settings the environment file already has are replaced (they name example servers), so the file stays what is tested.</summary>

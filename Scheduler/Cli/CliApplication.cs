@@ -17,12 +17,15 @@ internal static class CliApplication
         CalendarCommand.Create(),
         RunsCommand.Create(),
         RunCommand.Create(),
+        AdhocCommand.Create(),
         AgentsCommand.Create(),
         AlertsCommand.Create(),
         StatusCommand.Create(),
         ClusterCommand.Create(),
         DbCommand.Create(),
         BenchCommand.Create(),
+        ApplyCommand.Create(),
+        ExportCommand.Create(),
     };
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>

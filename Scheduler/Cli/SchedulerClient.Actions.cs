@@ -7,6 +7,9 @@ internal sealed partial class SchedulerClient
     public Task<RunResource> ForceStartAsync(string task, bool force, CancellationToken ct) =>
         SendAsync<RunResource>(HttpMethod.Post, $"api/v1/tasks/{Uri.EscapeDataString(task)}/run{(force ? "?force=true" : "")}", null, ct);
 
+    public Task<RunResource> AdhocAsync(string json, CancellationToken ct) =>
+        SendAsync<RunResource>(HttpMethod.Post, "api/v1/adhoc", json, ct);
+
     public Task<RunResource> KillRunAsync(string runId, CancellationToken ct) =>
         SendAsync<RunResource>(HttpMethod.Post, $"api/v1/runs/{Uri.EscapeDataString(runId)}/kill", null, ct);
 

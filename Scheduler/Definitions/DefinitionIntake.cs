@@ -38,14 +38,23 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
     /// <c>[i].</c>). Items of the file see each other: a name or tid given twice is an error, and a
     /// dependency cycle closed by the file's own items is found as well as one closed by stored tasks.
     /// </summary>
-    public async Task<IReadOnlyList<ParseOutcome<TaskDefinition>>> CheckManyAsync(string json, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ParseOutcome<TaskDefinition>>> CheckManyAsync(string json, CancellationToken cancellationToken) =>
+        CheckManyAsync(json, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CheckManyAsync(string, CancellationToken)"/>, with <paramref name="comingCalendars"/> and
+    /// <paramref name="comingTasks"/> counted as known: calendars and tasks of other files of the same <c>apply</c>,
+    /// written in the same transaction.
+    /// </summary>
+    public async Task<IReadOnlyList<ParseOutcome<TaskDefinition>>> CheckManyAsync(
+        string json, IReadOnlyCollection<string> comingCalendars, CancellationToken cancellationToken, IReadOnlySet<string>? comingTasks = null)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
             return [new(null, [new FieldError("$", "the file is empty; it must hold a task definition (a JSON object) or an array of them")])];
         }
 
-        var calendars = await catalog.LoadAsync(cancellationToken);
+        var calendars = comingCalendars.Count == 0 ? await catalog.LoadAsync(cancellationToken) : await catalog.LoadAsync(comingCalendars, cancellationToken);
         var outcomes = TaskDefinitionValidator.CheckMany(json, calendars).ToList();
         var isArray = json.TrimStart().StartsWith('[');
         var inFile = outcomes.Where(o => o.Value is not null).Select(o => o.Value!)
@@ -73,7 +82,7 @@ internal sealed class DefinitionIntake(StoredCalendarCatalog catalog, TaskRegist
                 errors.Add(new($"{prefix}tid", $"{definition.Tid} is already used at [{sameTid}]; each task needs its own tid"));
             }
 
-            errors.AddRange(UnknownUpstream(prefix, definition, inFile.ContainsKey));
+            errors.AddRange(UnknownUpstream(prefix, definition, name => inFile.ContainsKey(name) || comingTasks?.Contains(name) == true));
             if (errors.Count == 0 && DependencyCycles.Find(definition, UpstreamOf) is { } cycle)
             {
                 errors.Add(CycleError(prefix, cycle));

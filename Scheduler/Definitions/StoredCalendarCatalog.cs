@@ -11,4 +11,11 @@ internal sealed class StoredCalendarCatalog(ICalendarStore calendars)
         var stored = await calendars.ListAsync(cancellationToken);
         return new CalendarCatalog(stored.Select(c => c.Calendar.Name));
     }
+
+    /// <summary>The stored calendars plus <paramref name="coming"/>, calendars about to be written with the tasks checked.</summary>
+    public async Task<ICalendarCatalog> LoadAsync(IEnumerable<string> coming, CancellationToken cancellationToken)
+    {
+        var stored = await calendars.ListAsync(cancellationToken);
+        return new CalendarCatalog(stored.Select(c => c.Calendar.Name).Concat(coming).Distinct(StringComparer.Ordinal));
+    }
 }

@@ -11,6 +11,7 @@ using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Security;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Agent.Messaging;
+using EasyTask.Scheduler.Web;
 
 namespace EasyTask.Scheduler.Hosting;
 
@@ -42,6 +43,7 @@ internal static partial class SchedulerHost
         builder.Services.AddCluster(builder.Configuration, database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddSingleton<Definitions.Apply.ApplyPlanner>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
@@ -62,11 +64,13 @@ internal static partial class SchedulerHost
         builder.Services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.AddEasyTaskSecurity();
+        builder.Services.AddConsole();
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseEasyTaskSecurity();
         app.MapTaskApi();
+        app.MapApplyApi();
         app.MapCalendarApi();
         app.MapForecastApi();
         app.MapRunApi();
@@ -76,6 +80,7 @@ internal static partial class SchedulerHost
         app.MapHealth();
         app.MapMonitoring();
         app.MapClusterApi();
+        app.MapConsole();
         return app;
     }
 

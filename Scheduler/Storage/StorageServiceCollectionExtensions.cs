@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<IDbConnectionFactory>().Dialect);
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<ITaskStore, TaskStore>();
+        services.AddSingleton<IDefinitionSetStore>(provider => (TaskStore)provider.GetRequiredService<ITaskStore>());
         services.AddSingleton<ICalendarStore, CalendarStore>();
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<IAgentStore, AgentStore>();

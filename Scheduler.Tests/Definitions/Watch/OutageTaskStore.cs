@@ -16,8 +16,13 @@ internal sealed class OutageTaskStore(ITaskStore inner) : ITaskStore
         set => down = value;
     }
 
+    /// <summary>A task name whose insert the database refuses (as a constraint or a too-long value would): not an outage.</summary>
+    public string? RefusedName { get; set; }
+
     public Task<StoredTask> InsertAsync(TaskDefinition definition, string source, CancellationToken cancellationToken) =>
-        Guard(() => inner.InsertAsync(definition, source, cancellationToken));
+        definition.Name == RefusedName
+            ? throw new SqliteException("CHECK constraint failed: tasks", 19)
+            : Guard(() => inner.InsertAsync(definition, source, cancellationToken));
 
     public Task<StoredTask?> FindAsync(string name, CancellationToken cancellationToken) =>
         Guard(() => inner.FindAsync(name, cancellationToken));

@@ -11,6 +11,18 @@ internal sealed class RunningUnit(UnitSandbox sandbox, UnitProcess process) : IA
     /// <summary>The first directory systemd made for <c>variable</c> (<c>STATE_DIRECTORY</c>, <c>LOGS_DIRECTORY</c>).</summary>
     public string Directory(string variable) => Sandbox.Environment[variable].Split(':')[0];
 
+    /// <summary>Runs one of the published programs (<c>/opt/...</c>) to completion as the unit's user, in its working directory and environment.</summary>
+    public async Task<string> RunAsServiceUserAsync(string program, IReadOnlyList<string> arguments) =>
+        await Infrastructure.ExternalCommand.RunAsync(
+            "setpriv",
+            [
+                $"--reuid={Sandbox.User}", $"--regid={Sandbox.Group}", "--init-groups", "--",
+                "/usr/bin/env", "-i", .. Sandbox.Environment.Select(e => $"{e.Key}={e.Value}"),
+                Path.Combine(await PublishedBinaries.GetAsync(), program.TrimStart('/')), .. arguments,
+            ],
+            TimeSpan.FromSeconds(60),
+            Sandbox.WorkingDirectory);
+
     public static async Task<RunningUnit> StartAsync(string unitName, string environmentName, Func<UnitSandbox, Dictionary<string, string>> overrides)
     {
         var repository = Infrastructure.RepositoryPaths.RepositoryRoot;
@@ -20,7 +32,13 @@ internal sealed class RunningUnit(UnitSandbox sandbox, UnitProcess process) : IA
             Path.Combine(repository, "deploy", "config", environmentName));
         try
         {
-            var process = await UnitProcess.StartAsync(sandbox, published, overrides(sandbox));
+            // The test's own servers replace the example ones; from here on the sandbox's environment is what the service sees.
+            foreach (var (name, value) in overrides(sandbox))
+            {
+                sandbox.Environment[name] = value;
+            }
+
+            var process = await UnitProcess.StartAsync(sandbox, published, new Dictionary<string, string>());
             return new RunningUnit(sandbox, process);
         }
         catch

@@ -11,10 +11,18 @@ namespace EasyTask.Scheduler.Definitions.Watch;
 /// </summary>
 internal sealed class TaskFileImporter(DefinitionIntake intake, ITaskStore store, TaskRegistry registry, ITaskChangeListener changes, ILogger<TaskFileImporter> log)
 {
+    /// <summary>Most definitions one watched-folder file may hold.</summary>
+    public const int MaxDefinitions = 10_000;
+
     /// <summary>The file's problems (nothing was written), or an empty list when every definition was applied.</summary>
     public async Task<IReadOnlyList<FieldError>> ImportAsync(string json, string source, CancellationToken cancellationToken)
     {
         var outcomes = await intake.CheckManyAsync(json, cancellationToken);
+        if (outcomes.Count > MaxDefinitions)
+        {
+            return [new FieldError("$", $"the file holds {outcomes.Count} definitions; at most {MaxDefinitions} per file (split it)")];
+        }
+
         var errors = outcomes.SelectMany(o => o.Errors).ToList();
         if (errors.Count > 0)
         {

@@ -16,6 +16,12 @@ internal sealed partial class WatchedFolderScanner
         var name = folder.NameOf(file);
         try
         {
+            if (File.Exists(file) && new FileInfo(file).Length > MaxFileBytes)
+            {
+                Reject(folder, file, name, [new FieldError("$", $"the file is {new FileInfo(file).Length / 1024 / 1024} MiB; a watched-folder file may be at most {MaxFileBytes / 1024 / 1024} MiB (split it)")], tally);
+                return;
+            }
+
             if (await SettledFile.TryReadAsync(file, cancellationToken) is not { } json)
             {
                 if (File.Exists(file))
@@ -37,15 +43,23 @@ internal sealed partial class WatchedFolderScanner
                 return;
             }
 
-            var destination = archive.Rejected(folder, file, errors);
-            WatchLog.Rejected(log, name, errors.Count, string.Join("; ", errors), destination, Path.GetFileName(destination) + FileArchive.ErrorsSuffix);
-            tally.Rejected++;
+            Reject(folder, file, name, errors, tally);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
 #pragma warning disable CA1031 // One file's failure, whatever it is, must not stop the others: it is logged and the file kept for a retry.
+        catch (Exception ex) when (!Storage.StoreOutage.Is(ex) && File.Exists(file))
+#pragma warning restore CA1031
+        {
+            // Not an outage: trying again cannot help, and the file must not block the ones behind it.
+            Failed(name, file, ex);
+            settling.Forget(file);
+            failures.Remove(file);
+            Reject(folder, file, name, [new FieldError("$", $"could not be applied ({ex.GetType().Name}): {ex.Message}")], tally);
+        }
+#pragma warning disable CA1031 // As above: an outage keeps the file in place for the next pass.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
@@ -56,6 +70,16 @@ internal sealed partial class WatchedFolderScanner
             // timeout: they wait in place for the next pass instead.
             tally.DatabaseDown |= ex is DbException or TimeoutException;
         }
+    }
+
+    /// <summary>Largest file read from the watched folder: 16 MiB.</summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
+    private void Reject(DropFolder folder, string file, string name, IReadOnlyList<FieldError> errors, ScanTally tally)
+    {
+        var destination = archive.Rejected(folder, file, errors);
+        WatchLog.Rejected(log, name, errors.Count, string.Join("; ", errors), destination, Path.GetFileName(destination) + FileArchive.ErrorsSuffix);
+        tally.Rejected++;
     }
 
     private void Failed(string name, string file, Exception ex)
