@@ -116,7 +116,7 @@ internal sealed class MonitoringEndToEndTests(string provider)
         await server.Http.PostAsync("api/v1/tasks", Json("""{"tid": 15, "name": "talker", "cmd": "echo one; sleep 1; echo two", "run_on_host": "localhost"}"""));
         using var stream = new HttpClient { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         stream.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.AdminToken);
-        using var response = await stream.GetAsync("api/v1/stream?task=talker", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await stream.GetAsync("api/v1/monitoring/stream?task=talker", HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         await reader.ReadLineAsync();
         using var forced = await server.Http.PostAsync("api/v1/tasks/talker/run", null);
@@ -186,7 +186,7 @@ internal sealed class MonitoringEndToEndTests(string provider)
         Assert.That(paths, Is.SupersetOf(new[]
         {
             "/api/v1/runs/{runId}/timeline", "/api/v1/runs/{runId}/attempts", "/api/v1/runs/{runId}/retry", "/api/v1/failed-runs",
-            "/api/v1/failed-runs/{runId}/retry", "/api/v1/failed-runs/{runId}/dismiss", "/api/v1/alerts", "/api/v1/monitoring/health", "/api/v1/stream",
+            "/api/v1/failed-runs/{runId}/retry", "/api/v1/failed-runs/{runId}/dismiss", "/api/v1/alerts", "/api/v1/monitoring/health", "/api/v1/monitoring/stream",
         }));
         Assert.That(reference.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }

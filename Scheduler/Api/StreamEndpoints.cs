@@ -20,7 +20,7 @@ internal static class StreamEndpoints
 
     public static IEndpointRouteBuilder MapStreamApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/stream", StreamAsync).WithTags("Monitoring");
+        endpoints.MapGet("/api/v1/monitoring/stream", StreamAsync).WithTags("Monitoring");
         return endpoints;
     }
 

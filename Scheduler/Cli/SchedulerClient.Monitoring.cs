@@ -34,7 +34,7 @@ internal sealed partial class SchedulerClient
         // The stream stays open for as long as the user follows: no overall timeout, unlike the other calls.
         using var streaming = new HttpClient { BaseAddress = http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         streaming.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/stream" + query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/monitoring/stream" + query);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         HttpResponseMessage response;
         try
