@@ -10,6 +10,9 @@ namespace EasyTask.Agent.Hosting;
 /// </summary>
 internal static class AgentProgram
 {
+    /// <summary>The host's own settings, given on the command line by service installers (<c>--contentRoot=DIR</c>).</summary>
+    private static readonly HashSet<string> HostKeys = new(StringComparer.OrdinalIgnoreCase) { "contentRoot", "environment", "applicationName" };
+
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
@@ -103,7 +106,8 @@ internal static class AgentProgram
         {
             var token = tokens[i];
             var key = token.TrimStart('-').Split('=', 2)[0];
-            var isConfiguration = token.StartsWith("--", StringComparison.Ordinal) && (key.Contains(':', StringComparison.Ordinal) || key.StartsWith("EASYTASK_", StringComparison.Ordinal));
+            var isConfiguration = token.StartsWith("--", StringComparison.Ordinal)
+                && (key.Contains(':', StringComparison.Ordinal) || key.StartsWith("EASYTASK_", StringComparison.Ordinal) || HostKeys.Contains(key));
             if (!isConfiguration)
             {
                 yield return token.StartsWith('-') ? $"unknown option '{token}'" : $"unexpected argument '{token}'";

@@ -101,7 +101,7 @@ internal sealed partial class AgentEventBatcher
             new RunAttempt(run.RunId, run.Attempt, result.Status, result.Reason, result.ReturnCode, run.Host, result.StartedAt ?? run.StartedAt, result.FinishedAt),
             cancellationToken);
         var ended = await unit.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, result.Status, $"agent {m.Host}", Detail: result.Detail, Reason: result.Reason,
+            new RunChange(run.RunId, run.Version, run.Status, result.Status, $"agent {m.Host}", Detail: RunEnding.WithReturnCode(result), Reason: result.Reason,
                 ReturnCode: result.ReturnCode, StartedAt: result.StartedAt, FinishedAt: result.FinishedAt),
             cancellationToken);
         if (ended is not null)
@@ -113,7 +113,7 @@ internal sealed partial class AgentEventBatcher
     private async Task<RunRecord?> MoveAsync(
         RunEventBatch unit, RunRecord run, RunStatus to, string host, string detail, List<Func<Task>> after, CancellationToken cancellationToken, DateTimeOffset? startedAt = null)
     {
-        var moved = await unit.TransitionAsync(new RunChange(run.RunId, run.Version, run.Status, to, $"agent {host}", Detail: detail, Host: host, StartedAt: startedAt), cancellationToken);
+        var moved = await unit.TransitionAsync(new RunChange(run.RunId, run.Version, run.Status, to, $"agent {host}", Detail: detail, StartedAt: startedAt), cancellationToken);
         if (moved is not null)
         {
             after.Add(() =>

@@ -60,7 +60,7 @@ internal sealed class RunEnding(
     }
 
     /// <summary>The final event says how the run ended in full: its return code first, then whatever else the agent said.</summary>
-    private static string? WithReturnCode(AttemptResult result) => result.ReturnCode is { } rc
+    internal static string? WithReturnCode(AttemptResult result) => result.ReturnCode is { } rc
         ? $"return code {rc}{(result.Detail is null ? "" : "; " + result.Detail)}"
         : result.Detail;
 
