@@ -151,7 +151,7 @@ internal sealed class AuthenticationTests
 
         Assert.That(entries!.Select(e => (e.Action, e.Outcome, e.BeforeVersion, e.AfterVersion)), Is.EqualTo(new (string, int, long?, long?)[]
         {
-            ("POST /api/v1/tasks/{name}/hold", 200, null, 3),
+            ("POST /api/v1/tasks/{name}/hold", 200, null, 2), // operator state: hold keeps the definition version
             ("PUT /api/v1/tasks/{name}", 200, 1, 2),
             ("POST /api/v1/tasks/", 201, null, 1),
         }));
