@@ -112,6 +112,30 @@ internal sealed class ApplyCommandTests
         }
     }
 
+    [Test]
+    public async Task Export_ThenApplyOnAFreshServer_LeavesNothingToChange()
+    {
+        await Apply();
+        var exported = Directory.CreateTempSubdirectory("easytask-export-");
+        await using var fresh = await RunningScheduler.StartAsync(await TestDatabases.CreateAsync(TestDatabases.Sqlite));
+        try
+        {
+            var export = await CliRun.RunAsync("export", exported.FullName, "--server", server.Url);
+            var apply = await CliRun.RunAsync("apply", exported.FullName, "--server", fresh.Url);
+            var plan = await CliRun.RunAsync("apply", exported.FullName, "--plan", "--prune", "--server", fresh.Url);
+
+            Assert.That(export.ExitCode, Is.Zero, export.ToString());
+            Assert.That(apply.ExitCode, Is.Zero, apply.ToString());
+            Assert.That(apply.Output, Does.Contain("create    calendar FREEZE").And.Contain("create    task extract").And.Contain("create    task report"));
+            Assert.That(plan.ExitCode, Is.Zero, plan.ToString());
+            Assert.That(plan.Output, Does.Contain("unchanged calendar FREEZE").And.Contain("unchanged task extract").And.Contain("unchanged task report"));
+        }
+        finally
+        {
+            exported.Delete(recursive: true);
+        }
+    }
+
     private Task<CliRun> Apply(params string[] options) => CliRun.RunAsync(["apply", folder.FullName, .. options, "--server", server.Url]);
 
     private void Write(string file, string json) => File.WriteAllText(Path.Combine(folder.FullName, file), json);
