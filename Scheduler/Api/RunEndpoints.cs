@@ -21,26 +21,9 @@ internal static class RunEndpoints
     private static async Task<IResult> ListAsync(HttpRequest request, IRunStore store, RunLifecycle lifecycle, TimeProvider time, CancellationToken ct)
     {
         var query = request.Query;
-        var statuses = new List<RunStatus>();
-        foreach (var text in query["status"].SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        if (!RunFilterParameters.TryStatuses(query, out var statuses, out var problem) || !RunFilterParameters.TrySince(query, time, out var since, out problem))
         {
-            if (!RunStatusText.TryParse(text, out var status))
-            {
-                return ApiProblems.Invalid("status", $"\"{text}\" is not a status; use {string.Join(", ", Enum.GetValues<RunStatus>().Select(s => s.ToText()))}");
-            }
-
-            statuses.Add(status);
-        }
-
-        DateTimeOffset? since = null;
-        if (query["since"].ToString() is { Length: > 0 } sinceText)
-        {
-            if (!Durations.TryParse(sinceText, out var window))
-            {
-                return ApiProblems.Invalid("since", $"\"{sinceText}\" is not a duration; use e.g. 30m, 6h, 24h, 7d");
-            }
-
-            since = time.GetUtcNow() - window;
+            return problem!;
         }
 
         var limit = 100;

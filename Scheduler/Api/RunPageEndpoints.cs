@@ -20,26 +20,9 @@ internal static class RunPageEndpoints
     private static async Task<IResult> PageAsync(HttpRequest request, RunListing pages, TimeProvider time, CancellationToken ct)
     {
         var query = request.Query;
-        var statuses = new List<RunStatus>();
-        foreach (var text in query["status"].SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        if (!RunFilterParameters.TryStatuses(query, out var statuses, out var problem) || !RunFilterParameters.TrySince(query, time, out var since, out problem))
         {
-            if (!RunStatusText.TryParse(text, out var status))
-            {
-                return ApiProblems.Invalid("status", $"\"{text}\" is not a status; use {string.Join(", ", Enum.GetValues<RunStatus>().Select(s => s.ToText()))}");
-            }
-
-            statuses.Add(status);
-        }
-
-        DateTimeOffset? since = null;
-        if (query["since"].ToString() is { Length: > 0 } sinceText)
-        {
-            if (!Durations.TryParse(sinceText, out var window))
-            {
-                return ApiProblems.Invalid("since", $"\"{sinceText}\" is not a duration; use e.g. 6h, 12h, 24h, 3d, 7d");
-            }
-
-            since = time.GetUtcNow() - window;
+            return problem!;
         }
 
         if (!TryInt(query["offset"], 0, 0, int.MaxValue, out var offset))

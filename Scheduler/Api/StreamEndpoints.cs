@@ -184,17 +184,12 @@ internal sealed record StreamFilter(string? Run, string? Task, IReadOnlySet<stri
 {
     public static StreamFilter From(HttpRequest request)
     {
-        var statuses = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in request.Query["status"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        if (!RunFilterParameters.TryStatuses(request.Query, out var wanted, out var problem))
         {
-            if (!RunStatusText.TryParse(text, out var status))
-            {
-                return new StreamFilter(null, null, statuses, ApiProblems.Invalid("status", $"\"{text}\" is not a status; use {string.Join(", ", Enum.GetValues<RunStatus>().Select(s => s.ToText()))}"));
-            }
-
-            statuses.Add(status.ToText());
+            return new StreamFilter(null, null, new HashSet<string>(StringComparer.Ordinal), problem);
         }
 
+        var statuses = wanted.Select(s => s.ToText()).ToHashSet(StringComparer.Ordinal);
         var run = request.Query["run"].ToString();
         var task = request.Query["task"].ToString();
         return new StreamFilter(run.Length > 0 ? run : null, task.Length > 0 ? task : null, statuses, null);

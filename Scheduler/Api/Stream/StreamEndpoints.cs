@@ -22,18 +22,13 @@ internal static class StreamEndpoints
     private static async Task StreamAsync(HttpContext context, RunStream live, RunEventFeed feed, IHostApplicationLifetime lifetime)
     {
         var query = context.Request.Query;
-        var statuses = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var text in query["status"].SelectMany(s => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        if (!RunFilterParameters.TryStatuses(query, out var wanted, out var problem))
         {
-            if (!RunStatusText.TryParse(text, out var status))
-            {
-                await ApiProblems.Invalid("status", $"\"{text}\" is not a status; use {string.Join(", ", Enum.GetValues<RunStatus>().Select(s => s.ToText()))}").ExecuteAsync(context);
-                return;
-            }
-
-            statuses.Add(status.ToText());
+            await problem!.ExecuteAsync(context);
+            return;
         }
 
+        var statuses = wanted.Select(s => s.ToText()).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var filter = new StreamFilter(Text(query["run"]), Text(query["task"]), statuses);
         var resumeText = context.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } header ? header : query["last_event_id"].ToString();
         long? resumeFrom = long.TryParse(resumeText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
