@@ -19,11 +19,15 @@ internal sealed class ChaosRunTests
     /// <summary>Where deploy/chaos.sh wants the figures written (besides the test output).</summary>
     public const string ReportVariable = "EASYTASK_CHAOS_REPORT";
 
+    /// <summary>Set to keep the run's folder (process logs, marker file) even when the run passes.</summary>
+    public const string KeepVariable = "EASYTASK_CHAOS_KEEP";
+
     private static readonly TimeSpan FailoverLimit = TimeSpan.FromSeconds(10);
 
     [Test]
     public async Task EveryOccurrence_RunsExactlyOnce_WhenLeaderBrokerAndAgentsAreKilledDuringTheRun()
     {
+        var begun = TimeProvider.System.GetUtcNow();
         var plan = ChaosPlan.FromEnvironment();
         var database = await TestDatabases.CreateAsync(TestDatabases.Postgres);
         var broker = await RabbitMqServer.GetAsync();
@@ -46,12 +50,14 @@ internal sealed class ChaosRunTests
         var windowStart = Whole(TimeProvider.System.GetUtcNow().AddSeconds(3));
         var windowEnd = windowStart + plan.Duration;
         var (kills, events) = await ShakeAsync(cluster, plan, windowStart, windowEnd);
+        var shaken = TimeProvider.System.GetUtcNow();
 
         // Let the last occurrences, retries and lost agents play out; tasks keep firing, only the window is judged.
         var runs = await DrainAsync(cluster, tasks, windowStart, windowEnd, plan.Drain);
         var markers = File.Exists(cluster.MarkerFile) ? await File.ReadAllLinesAsync(cluster.MarkerFile) : [];
         var report = ChaosReport.Build(plan, windowStart, windowEnd, tasks, runs, markers, kills, events);
         await TestContext.Out.WriteLineAsync(report.ToString());
+        await TestContext.Out.WriteLineAsync($"phases: start and insert {(windowStart - begun).TotalSeconds:0} s, chaos {(windowEnd - windowStart).TotalSeconds:0} s (until {Stamp(shaken)}), drain {(TimeProvider.System.GetUtcNow() - shaken).TotalSeconds:0} s");
         if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } path)
         {
             await File.WriteAllTextAsync(path, report.ToString());
@@ -69,7 +75,10 @@ internal sealed class ChaosRunTests
             Assert.That(report.FailoverGaps, Is.All.LessThan(FailoverLimit), "failover under 10 s");
         });
 
-        TryDelete(folder);
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(KeepVariable)))
+        {
+            TryDelete(folder);
+        }
     }
 
     private static async Task<(List<DateTimeOffset> Kills, string Events)> ShakeAsync(ChaosCluster cluster, ChaosPlan plan, DateTimeOffset windowStart, DateTimeOffset windowEnd)
@@ -101,8 +110,9 @@ internal sealed class ChaosRunTests
                     break;
                 case ChaosAction.RestartBroker:
                     await cluster.Broker.StopBrokerAsync();
+                    var stopped = clock.Elapsed;
                     await cluster.Broker.StartBrokerAsync();
-                    log.Add($"broker restarted at {Stamp(TimeProvider.System.GetUtcNow())} ({clock.Elapsed.TotalSeconds:0} s down)");
+                    log.Add($"broker stopped at {Stamp(TimeProvider.System.GetUtcNow() - clock.Elapsed)} (stop took {stopped.TotalSeconds:0} s, start {(clock.Elapsed - stopped).TotalSeconds:0} s)");
                     break;
                 case ChaosAction.KillAgent:
                     cluster.KillAgent(agentSlot);
