@@ -21,7 +21,7 @@ internal sealed record ChaosPlan(
     public const string Variable = "EASYTASK_CHAOS";
 
     /// <summary>About 90 s of chaos on 40 tasks: what CI can afford on a loaded two-core machine.</summary>
-    public static ChaosPlan Short { get; } = new("short", 40, 5, TimeSpan.FromSeconds(90), 3, 1, 1, TimeSpan.FromSeconds(45));
+    public static ChaosPlan Short { get; } = new("short", 40, 10, TimeSpan.FromSeconds(90), 3, 1, 1, TimeSpan.FromSeconds(60));
 
     /// <summary>The run: 200 tasks for 5 minutes, 10 leader kills, 3 broker restarts, 3 agent kills.</summary>
     public static ChaosPlan Full { get; } = new("full", 200, 10, TimeSpan.FromMinutes(5), 10, 3, 3, TimeSpan.FromSeconds(60));

@@ -5,11 +5,12 @@ namespace EasyTask.Scheduler.Storage;
 
 /// <summary>
 /// Epoch fencing of the leader's writes. Inside <see cref="Hold"/>, every run creation and transition transaction
-/// starts with a guarded no-op UPDATE of the lease row that matches only while this member still holds the lease at
-/// that epoch. It matches nothing after a takeover, and the transaction is rolled back with
+/// ends, just before its commit, with a guarded no-op UPDATE of the lease row that matches only while this member
+/// still holds the lease at that epoch. It matches nothing after a takeover, and the transaction is rolled back with
 /// <see cref="LeaseLostException"/>; while it matches, the row stays locked until the commit, so a takeover waits
-/// for the write in flight rather than racing it. A leader paused past its lease (GC, a stalled VM) therefore cannot
-/// create or move a run once another scheduler has taken over.
+/// for that commit rather than racing it. A leader paused past its lease (GC, a stalled VM) therefore cannot
+/// create or move a run once another scheduler has taken over. Checked last, not first, so the row is locked for
+/// milliseconds: a long batch never holds up the leader's own lease renewals.
 /// </summary>
 internal static class LeaseFence
 {
@@ -20,20 +21,21 @@ internal static class LeaseFence
     private static readonly AsyncLocal<Claim?> Current = new();
 
     /// <summary>The claim writes in this async flow are fenced by, if any.</summary>
-    public static (string Holder, long Epoch)? Active => Current.Value is { } claim ? (claim.Holder, claim.Epoch) : null;
+    public static (string Holder, long Epoch)? Active => Current.Value is { Closed: false } claim ? (claim.Holder, claim.Epoch) : null;
 
     /// <summary>Fences the writes of this async flow (and what it calls) by the lease held at <paramref name="epoch"/>, until disposed.</summary>
     public static IDisposable Hold(string holder, long epoch)
     {
         var previous = Current.Value;
-        Current.Value = new Claim(holder, epoch);
-        return new Scope(previous);
+        var claim = new Claim(holder, epoch);
+        Current.Value = claim;
+        return new Scope(previous, claim);
     }
 
-    /// <summary>Run first inside a write transaction: throws <see cref="LeaseLostException"/> when the fence no longer holds.</summary>
+    /// <summary>Run last inside a write transaction, right before its commit: throws <see cref="LeaseLostException"/> when the fence no longer holds.</summary>
     public static async Task CheckAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        if (Current.Value is not { } claim)
+        if (Current.Value is not { } claim || claim.Closed)
         {
             return;
         }
@@ -46,10 +48,22 @@ internal static class LeaseFence
         }
     }
 
-    private sealed record Claim(string Holder, long Epoch);
-
-    private sealed class Scope(Claim? previous) : IDisposable
+    private sealed class Claim(string holder, long epoch)
     {
-        public void Dispose() => Current.Value = previous;
+        public string Holder { get; } = holder;
+
+        public long Epoch { get; } = epoch;
+
+        // A task started inside the scope keeps the async context after it ends; a closed claim fences nothing there.
+        public volatile bool Closed;
+    }
+
+    private sealed class Scope(Claim? previous, Claim claim) : IDisposable
+    {
+        public void Dispose()
+        {
+            claim.Closed = true;
+            Current.Value = previous;
+        }
     }
 }

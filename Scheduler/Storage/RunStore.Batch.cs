@@ -15,7 +15,6 @@ internal sealed partial class RunStore
         // One commit for the whole batch: a thousand runs moving together cost one disk flush, not a thousand.
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
         var now = EpochMilliseconds.Now(time);
         foreach (var change in changes)
         {
@@ -31,6 +30,7 @@ internal sealed partial class RunStore
             results.Add(row.ToRecord());
         }
 
+        await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return results;
     }

@@ -30,7 +30,6 @@ internal sealed partial class RunStore
 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
 
         // One command per statement, reused for every run of the batch: SQLite then compiles each statement once
         // instead of once per run. Per run it is still look up, insert, first event, so a batch that names an
@@ -55,6 +54,7 @@ internal sealed partial class RunStore
             results.Add(new RunCreation(row.ToRecord(), true));
         }
 
+        await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return results;
     }
