@@ -31,6 +31,7 @@ internal sealed partial class RunStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
         return results;
     }
 }

@@ -55,6 +55,7 @@ internal sealed partial class RunStore
         }
 
         await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
         return results;
     }
 
