@@ -13,7 +13,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 mkdir -p TestResults
 rm -f TestResults/bench-console.txt
-dotnet build -v quiet Scheduler.Tests >/dev/null
+dotnet build -v quiet Scheduler.Tests >TestResults/bench-console-build.log 2>&1 || { grep -E ' error ' TestResults/bench-console-build.log | sort -u; exit 1; }
 EASYTASK_BENCH_CONSOLE=1 dotnet test Scheduler.Tests --no-build --filter "FullyQualifiedName~EasyTask.Scheduler.Tests.Web.ConsoleBenchmarks" \
   --logger "console;verbosity=normal" >TestResults/bench-console.log 2>&1 || { tail -50 TestResults/bench-console.log; exit 1; }
 cat TestResults/bench-console.txt

@@ -15,6 +15,7 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton<RunEventFeed>();
         services.TryAddSingleton<RunListing>();
         services.TryAddSingleton<AdhocRuns>();
+        services.TryAddSingleton<Api.Logs.LogCache>();
         services.AddHostedService<RunStreamPump>();
         // Output reaches the stream as it is stored.
         services.TryAddSingleton<OutputStore>();
