@@ -41,10 +41,8 @@ internal sealed class ChaosRunTests
         await cluster.WaitForLeaderAsync(TimeSpan.FromSeconds(30));
 
         var tasks = ChaosTask.Make(plan, cluster.AgentNames);
-        foreach (var task in tasks)
-        {
-            await cluster.PostAsync("api/v1/tasks", task.Json(cluster.MarkerFile));
-        }
+        await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (task, _) =>
+            await cluster.PostAsync("api/v1/tasks", task.Json(cluster.MarkerFile)));
 
         // A definition reaches the leader's clock within a second; the window starts once every task is armed.
         var windowStart = Whole(TimeProvider.System.GetUtcNow().AddSeconds(3));
