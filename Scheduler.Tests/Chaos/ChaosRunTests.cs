@@ -41,8 +41,12 @@ internal sealed class ChaosRunTests
         await cluster.WaitForLeaderAsync(TimeSpan.FromSeconds(30));
 
         var tasks = ChaosTask.Make(plan, cluster.AgentNames);
-        await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (task, _) =>
-            await cluster.PostAsync("api/v1/tasks", task.Json(cluster.MarkerFile)));
+        // Four at a time; a dependent only once the task it names exists.
+        foreach (var wave in tasks.GroupBy(t => t.DependsOn is not null).OrderBy(g => g.Key))
+        {
+            await Parallel.ForEachAsync(wave, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (task, _) =>
+                await cluster.PostAsync("api/v1/tasks", task.Json(cluster.MarkerFile)));
+        }
 
         // A definition reaches the leader's clock within a second; the window starts once every task is armed.
         var windowStart = Whole(TimeProvider.System.GetUtcNow().AddSeconds(3));
