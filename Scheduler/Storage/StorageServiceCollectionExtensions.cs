@@ -37,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutputStore, OutputStore>();
         services.AddSingleton<IMonitoringStore, MonitoringStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<IBreakerStore, BreakerStore>();
         services.AddSingleton<RunEventBatches>();
         services.TryAddSingleton<RunEventSignal>();
         services.TryAddSingleton<RunEventFeed>();
