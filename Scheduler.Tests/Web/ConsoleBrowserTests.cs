@@ -198,6 +198,35 @@ internal sealed partial class ConsoleBrowserTests
         await Expect(page.Locator("#tasks button")).ToHaveCountAsync(0);
     }
 
+    [Test, Order(7)]
+    public async Task Operator_HoldsReleasesAndRunsAGroup_AndIsNotOfferedActivate()
+    {
+        var page = await browser.NewPageAsync(scheduler.Url, await CreateTokenAsync("operator"));
+        await page.GotoAsync("/tasks");
+        var group = page.Locator("tr.group-row[data-group=reports]");
+        await Expect(group.Locator("button[data-group-act=hold]")).ToBeVisibleAsync();
+        await Expect(group.Locator("button[data-group-act=activate]")).ToHaveCountAsync(0);
+        await Expect(group.Locator("button[data-group-act=deactivate]")).ToHaveCountAsync(0);
+
+        await group.Locator("button[data-group-act=hold]").ClickAsync();
+        await Expect(page.Locator("#toast")).ToHaveTextAsync("Group reports: hold 1 task(s)");
+        await Expect(page.Locator("tr[data-task=Nightly_Report] .badge.hold")).ToHaveTextAsync("ON HOLD");
+        await Expect(page.Locator("tr[data-task=Generate_Invoice] .badge.hold")).ToHaveCountAsync(0);
+        await Expect(group).ToContainTextAsync("1 on hold");
+        await Screenshots.SaveAsync(page, "tasks-group-on-hold");
+
+        await group.Locator("button[data-group-act=release]").ClickAsync();
+        await Expect(page.Locator("tr[data-task=Nightly_Report] .badge.hold")).ToHaveCountAsync(0);
+
+        var lastRun = page.Locator("tr[data-task=Nightly_Report] td:nth-child(4) a");
+        var before = await lastRun.CountAsync() > 0 ? await lastRun.GetAttributeAsync("href") : null;
+        await group.Locator("button[data-group-act=run]").ClickAsync();
+        await Expect(page.Locator("#toast")).ToHaveTextAsync("Group reports: started 1 run(s)");
+        await Expect(lastRun).Not.ToHaveAttributeAsync("href", before ?? "(none)");
+        var audit = await scheduler.Server.Http.GetStringAsync("api/v1/audit?target=/api/v1/groups/reports/hold");
+        Assert.That(audit, Does.Contain("Nightly_Report"), "the audit trail names the tasks the group operation held");
+    }
+
     [Test, Order(100)]
     public async Task ConnectionIndicator_GoesDisconnectedWhenTheServerStops_AndLiveWhenItIsBack()
     {

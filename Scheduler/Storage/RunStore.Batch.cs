@@ -30,6 +30,7 @@ internal sealed partial class RunStore
             results.Add(row.ToRecord());
         }
 
+        await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal?.Ring();
         return results;

@@ -35,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<IAgentStore, AgentStore>();
         services.AddSingleton<IOutputStore, OutputStore>();
+        services.AddSingleton<IAdhocCommandStore, AdhocCommandStore>();
         services.AddSingleton<IMonitoringStore, MonitoringStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<IBreakerStore, BreakerStore>();

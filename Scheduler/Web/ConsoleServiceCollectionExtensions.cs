@@ -12,6 +12,7 @@ public static class ConsoleServiceCollectionExtensions
     {
         services.TryAddSingleton<RunListing>();
         services.TryAddSingleton<AdhocRuns>();
+        services.TryAddSingleton<Api.Logs.LogCache>();
         return services;
     }
 }
