@@ -35,7 +35,7 @@ internal sealed partial class RunExecutor
         }
         catch (ArgumentOutOfRangeException)
         {
-            return NotStarted(run, $"max_run_time {task.MaxRunTime} s is more than this agent can enforce (at most {MaxEnforceableRunTime} s); nothing was started");
+            return NotStarted(run, NotStartedCause.LimitUnenforceable, $"max_run_time {task.MaxRunTime} s is more than this agent can enforce (at most {MaxEnforceableRunTime} s); nothing was started");
         }
 
         using var disposeTimeout = timeout;

@@ -18,6 +18,9 @@ public static class NotStartedCause
     /// <summary>The working directory does not exist on the agent (not retried, counts against the host).</summary>
     public const string WorkingDirMissing = "working_dir_missing";
 
+    /// <summary>The task's <c>max_run_time</c> is more than the agent can enforce (a definition error: not retried).</summary>
+    public const string LimitUnenforceable = "limit_unenforceable";
+
     /// <summary>The operating system would not start the shell (retried, counts against the host).</summary>
     public const string SpawnFailed = "spawn_failed";
 }

@@ -49,6 +49,7 @@ internal static class ErrorClassifier
     {
         NotStartedCause.OwnerNotAllowed => ErrorClass.Permanent("task_owner is not allowed on the agent"),
         NotStartedCause.OutputPathRefused => ErrorClass.Permanent("the output path is outside the agent's log directory"),
+        NotStartedCause.LimitUnenforceable => ErrorClass.Permanent("max_run_time is more than the agent can enforce"),
         NotStartedCause.OutputUnavailable => ErrorClass.Permanent("the output file cannot be opened", hostLevel: true),
         NotStartedCause.WorkingDirMissing => ErrorClass.Permanent("working_dir is missing on the agent", hostLevel: true),
         NotStartedCause.SpawnFailed => ErrorClass.Retryable("the shell could not be spawned", hostLevel: true),
