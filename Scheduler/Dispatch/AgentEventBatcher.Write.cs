@@ -90,7 +90,7 @@ internal sealed partial class AgentEventBatcher
             status = RunStatus.Failed;
         }
 
-        var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail);
+        var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail, m.Cause);
         if (lifecycle.Retries(run, result))
         {
             after.Add(() => lifecycle.FinishedAsync(m, cancellationToken));
