@@ -1,7 +1,7 @@
 // /task-runs: every run, newest first, filtered and paged on the server; rows change live.
 import { api } from '../api.js';
 import { on } from '../live.js';
-import { esc, time, runDuration, badge, adhocBadge, chain, STATUSES, throttle, EYE } from '../format.js';
+import { esc, time, runDuration, badge, outcome, adhocBadge, chain, STATUSES, throttle, EYE } from '../format.js';
 import { navigate } from '../app.js';
 import { groupsByTask } from '../tasksCache.js';
 
@@ -67,7 +67,7 @@ export async function render(main, _params, query) {
       <td>${esc(groups.get(run.task) || '—')}</td>
       <td>${time(run.scheduled_for)}</td>
       <td>${chain(run)}</td>
-      <td>${badge(run.status)}</td>
+      <td>${badge(run.status)}${outcome(run)}</td>
       <td>${esc(run.host)}</td>
       <td>${time(run.started_at)}</td>
       <td>${time(run.finished_at)}</td>
