@@ -10,7 +10,7 @@ export function createTaskForm(onInserted) {
   el.id = 'new-task';
   el.className = 'card';
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  el.innerHTML = `<summary>＋ New task</summary>
+  el.innerHTML = `<summary>+ New task</summary>
     <form class="taskform" autocomplete="off">
       <label>tid <input name="tid" type="number" min="1" required></label>
       <label>name <input name="name" required pattern="[A-Za-z0-9_.\\-]{1,128}"></label>
@@ -25,7 +25,7 @@ export function createTaskForm(onInserted) {
       <label>retry_attempts <input name="retry_attempts" type="number" min="0" value="0"></label>
       <label>calendar <input name="calendar" placeholder="US_HOLIDAYS"></label>
       <label class="wide">description <input name="description"></label>
-      <label><input type="checkbox" name="active" checked> active</label>
+      <label class="check"><input type="checkbox" name="active" checked> active</label>
     </form>
     <div class="jsonbar"><label>Upload a JSON file <input type="file" id="nt-file" accept=".json,application/json"></label>
       <span class="muted small">or edit the definition (one object, or an array of them):</span></div>
