@@ -41,7 +41,10 @@ internal sealed class RunWatch(
 
             try
             {
-                await CheckAsync(stoppingToken);
+                using (leadership.Fence())
+                {
+                    await CheckAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -39,6 +39,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IMonitoringStore, MonitoringStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<RunEventBatches>();
+        services.TryAddSingleton<RunEventSignal>();
+        services.TryAddSingleton<RunEventFeed>();
         services.AddSingleton<IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<DatabaseHealth>();
