@@ -54,11 +54,13 @@ export async function render(main, _params, query) {
     if (state.name) q.set('name', state.name);
     if (state.status) q.set('status', state.status);
     if (state.range) q.set('since', state.range);
-    const [page, g] = await Promise.all([api('/api/v1/runs/page?' + q), groupsByTask()]);
+    // The rows first; the Group column fills in when the (cached) task list has come.
+    const named = groupsByTask().then(g => { const fresh = g !== groups; groups = g; if (fresh) draw(); }).catch(console.error);
+    const page = await api('/api/v1/runs/page?' + q);
     rows = page.runs;
     total = page.total;
-    groups = g;
     draw();
+    await named;
   }
 
   function row(run) {
