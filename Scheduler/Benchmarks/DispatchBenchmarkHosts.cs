@@ -29,8 +29,10 @@ internal static class DispatchBenchmarkHosts
             return [builder.Build()];
         }
 
+        // One broker user for both sides (the benchmark's EASYTASK_BUS): agent identities are not checked here.
+        builder.Configuration["EasyTask:Bus:TrustedAgents"] = "false";
         builder.Services.AddDispatch(builder.Configuration, bus);
-        var agent = Host.CreateApplicationBuilder(["--name", AgentName, $"--EASYTASK_AGENT_LOGS={Path.Combine(folder, "logs")}", $"--EASYTASK_AGENT_JOURNAL={Path.Combine(folder, "journal")}"]);
+        var agent = Host.CreateApplicationBuilder(["--name", AgentName, "--EasyTask:Bus:TrustedAgents=false", $"--EASYTASK_AGENT_LOGS={Path.Combine(folder, "logs")}", $"--EASYTASK_AGENT_JOURNAL={Path.Combine(folder, "journal")}"]);
         agent.Logging.ClearProviders();
         agent.Services.AddAgentDaemon(agent.Configuration, bus);
         return [builder.Build(), agent.Build()];

@@ -43,12 +43,13 @@ internal static partial class SchedulerHost
         builder.Services.AddCluster(builder.Configuration, database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddSingleton<DefinitionChanges>();
         builder.Services.AddSingleton<Definitions.Apply.ApplyPlanner>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
         builder.Services.AddMonitoring(builder.Configuration);
-        var bus = BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]);
+        var bus = BusSettings.Load(builder.Configuration[ConfigurationAliases.BusKey], builder.Configuration[BusSettings.FileVariable], builder.Configuration["CREDENTIALS_DIRECTORY"]);
         if (builder.Configuration.GetValue(StandaloneKey, false))
         {
             // One process: the agent's queues live on the scheduler's own bus, and it answers to localhost too.

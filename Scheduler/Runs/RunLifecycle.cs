@@ -20,6 +20,7 @@ internal sealed class RunLifecycle(
     RunEnding ending,
     AgentRegistry agents,
     CircuitBreakers breakers,
+    SlotQueue slots,
     IRunStore runs,
     IMonitoringStore monitoring,
     TimeProvider time)
@@ -101,6 +102,7 @@ internal sealed class RunLifecycle(
         RunStatus.Active => await advancer.WhyWaitingAsync(run, cancellationToken),
         RunStatus.Trigger when !agents.IsAlive(run.Host) => $"waiting for an agent: {agents.Describe(run.Host)}",
         RunStatus.Trigger when breakers.Describe(run.Host) is { } open => open,
+        RunStatus.Trigger => await slots.WaitingReasonAsync(run, cancellationToken),
         _ => null,
     };
 }

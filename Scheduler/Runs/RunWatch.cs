@@ -15,11 +15,13 @@ namespace EasyTask.Scheduler.Runs;
 /// </summary>
 internal sealed class RunWatch(
     IRunStore runs,
+    IAdhocCommandStore adhocCommands,
     TaskRegistry registry,
     AgentRegistry agents,
     DispatchLedger ledger,
     RunOutputSink output,
     IRunDispatcher dispatcher,
+    SlotQueue slots,
     RunLifecycle lifecycle,
     ILeadership leadership,
     IRunCanceller canceller,
@@ -79,6 +81,9 @@ internal sealed class RunWatch(
 
         ledger.Retain(ids);
         output.Retain(ids);
+
+        // Slots freed by runs whose end this scheduler did not see (another cluster member's, retries, lost agents).
+        await slots.PumpAsync(cancellationToken);
     }
 
     private async Task ResendAsync(RunRecord run, CancellationToken cancellationToken)
@@ -95,11 +100,28 @@ internal sealed class RunWatch(
             return;
         }
 
-        var last = ledger.LastSent(run.RunId, run.Attempt) ?? await EnteredTriggerAsync(run, cancellationToken);
-        if ((last is null || time.GetUtcNow() - last >= options.Value.AcknowledgeTimeout) && registry.Find(run.Tid) is { } task)
+        if (slots.Governs(run.Host) && ledger.LastSent(run.RunId, run.Attempt) is null)
         {
-            await dispatcher.DispatchAsync(run, task.Definition, cancellationToken);
+            // Never sent by this scheduler: it waits for a free slot (SlotQueue), in priority order, not by age.
+            return;
         }
+
+        var last = ledger.LastSent(run.RunId, run.Attempt) ?? await EnteredTriggerAsync(run, cancellationToken);
+        if ((last is null || time.GetUtcNow() - last >= options.Value.AcknowledgeTimeout) && await DefinitionOfAsync(run, cancellationToken) is { } definition)
+        {
+            await dispatcher.DispatchAsync(run, definition, cancellationToken);
+        }
+    }
+
+    /// <summary>What to send: the task's definition, or for an adhoc run (no task) its stored command.</summary>
+    private async Task<Contracts.Definitions.TaskDefinition?> DefinitionOfAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        if (run.Adhoc)
+        {
+            return await adhocCommands.FindAsync(run.RunId, cancellationToken) is { } command ? AdhocRuns.DefinitionOf(command) : null;
+        }
+
+        return registry.Find(run.Tid)?.Definition;
     }
 
     /// <summary>

@@ -25,21 +25,23 @@ internal sealed class RunEventBatch : IAsyncDisposable
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
     private readonly long now;
+    private readonly RunEventSignal? signal;
 
-    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now)
+    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now, RunEventSignal? signal)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.now = now;
+        this.signal = signal;
     }
 
-    public static async Task<RunEventBatch> BeginAsync(IDbConnectionFactory connections, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<RunEventBatch> BeginAsync(IDbConnectionFactory connections, TimeProvider time, RunEventSignal? signal, CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time));
+            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time), signal);
         }
         catch
         {
@@ -77,6 +79,52 @@ internal sealed class RunEventBatch : IAsyncDisposable
         return row.ToRecord();
     }
 
+    /// <summary>
+    /// Moves the run through several steps that arrived together (TRIGGER → STARTED → RUNNING → SUCCESS for a short
+    /// run) with one guarded update of its row, and appends one event per step, so the timeline keeps every move.
+    /// Returns the run's new state (worked out without reading it back), or null when the run had moved meanwhile.
+    /// </summary>
+    public async Task<RunRecord?> MoveAsync(RunRecord run, IReadOnlyList<RunChange> steps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(steps);
+        var last = steps[^1];
+        var merged = new RunChange(run.RunId, run.Version, steps[0].From, last.To, last.Actor, last.Detail,
+            Reason: steps.LastOrDefault(c => c.Reason is not null)?.Reason,
+            ReturnCode: steps.LastOrDefault(c => c.ReturnCode is not null)?.ReturnCode,
+            StartedAt: steps.LastOrDefault(c => c.StartedAt is not null)?.StartedAt,
+            FinishedAt: steps.LastOrDefault(c => c.FinishedAt is not null)?.FinishedAt);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(RunStore.TransitionSql, RunStore.TransitionParameters(merged), transaction, cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return null;
+        }
+
+        foreach (var step in steps)
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("runId", run.RunId, DbType.String);
+            parameters.Add("attempt", run.Attempt, DbType.Int32);
+            parameters.Add("at", now, DbType.Int64);
+            parameters.Add("actor", step.Actor, DbType.String);
+            parameters.Add("fromStatus", step.From.ToText(), DbType.String);
+            parameters.Add("toStatus", step.To.ToText(), DbType.String);
+            parameters.Add("detail", step.Detail, DbType.String);
+            await connection.ExecuteAsync(new CommandDefinition(RunStore.EventSql, parameters, transaction, cancellationToken: cancellationToken));
+        }
+
+        return run with
+        {
+            Status = merged.To,
+            Version = run.Version + 1,
+            Reason = merged.Reason ?? run.Reason,
+            ReturnCode = merged.ReturnCode ?? run.ReturnCode,
+            StartedAt = merged.StartedAt ?? run.StartedAt,
+            FinishedAt = merged.FinishedAt ?? run.FinishedAt,
+            NotBefore = null,
+        };
+    }
+
     /// <summary>Records how an attempt ended, unless it already is.</summary>
     public Task RecordAttemptAsync(RunAttempt attempt, CancellationToken cancellationToken)
     {
@@ -105,7 +153,11 @@ internal sealed class RunEventBatch : IAsyncDisposable
         return connection.ExecuteAsync(new CommandDefinition(InsertOutputSql, parameters, transaction, cancellationToken: cancellationToken));
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -32,6 +32,7 @@ internal sealed partial class RunStore
 
         await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
         return results;
     }
 }
