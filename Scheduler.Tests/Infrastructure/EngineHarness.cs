@@ -90,6 +90,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 
         // No bus: agents are played by the test through the lifecycle's progress methods.
         collection.AddRunLifecycle(configuration);
+
+        // The recorder of agent events as the bus consumer feeds it (not started unless a test starts it).
+        Scheduler.Dispatch.DispatchServiceCollectionExtensions.AddAgentEventRecorder(collection);
         var services = collection.BuildServiceProvider();
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         return new EngineHarness(services, folder);

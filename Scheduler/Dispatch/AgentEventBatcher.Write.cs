@@ -9,78 +9,63 @@ internal sealed partial class AgentEventBatcher
 {
     /// <summary>
     /// Writes the batch in one transaction, with the same checks as <see cref="RunProgress"/> (attempt and status),
-    /// and returns what must follow once it is committed. A result that sends the run to a retry is left to
-    /// the lifecycle door after the commit: retries are rare and keep their single door.
+    /// and returns what must follow once it is committed. The moves of one run that arrived together (accepted,
+    /// started, finished) are one update of its row plus one event each. A result that sends the run to a retry is
+    /// left to the lifecycle door after the commit: retries are rare and keep their single door.
     /// </summary>
     private async Task<List<Func<Task>>> WriteAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
     {
         var after = new List<Func<Task>>();
         await using var unit = await batches.BeginAsync(cancellationToken);
-        foreach (var pending in batch)
+
+        // The batch is in run order (InRunOrder): each run's events are together, in lifecycle order.
+        for (var start = 0; start < batch.Count;)
         {
-            switch (pending.Message)
+            var runId = RunIdOf(batch[start].Message);
+            var end = start;
+            while (end < batch.Count && RunIdOf(batch[end].Message) == runId)
             {
-                case RunAccepted m:
-                    await AcceptedAsync(unit, m, after, cancellationToken);
-                    break;
-                case RunStarted m:
-                    await StartedAsync(unit, m, after, cancellationToken);
-                    break;
-                case RunOutput m when output.Admit(m) is { } text:
-                    await unit.AppendOutputAsync(m.RunId, m.Attempt, m.Stream, m.Sequence, text, cancellationToken);
-                    break;
-                case RunFinished m:
-                    await FinishedAsync(unit, m, after, cancellationToken);
-                    break;
+                end++;
             }
+
+            await WriteRunAsync(unit, batch.GetRange(start, end - start), after, cancellationToken);
+            start = end;
         }
 
         await unit.CommitAsync(cancellationToken);
         return after;
     }
 
-    private async Task AcceptedAsync(RunEventBatch unit, RunAccepted m, List<Func<Task>> after, CancellationToken cancellationToken)
+    private async Task WriteRunAsync(RunEventBatch unit, List<PendingEvent> events, List<Func<Task>> after, CancellationToken cancellationToken)
     {
-        var run = await unit.FindAsync(m.RunId, cancellationToken);
-        if (run is null || run.Attempt != m.Attempt || run.Status != RunStatus.Trigger)
+        var moves = new RunMoves();
+        foreach (var pending in events)
         {
-            return;
-        }
-
-        if (await MoveAsync(unit, run, RunStatus.Started, m.Host, $"accepted by agent {m.Host}", after, cancellationToken) is not null)
-        {
-            after.Add(() =>
+            switch (pending.Message)
             {
-                RunLog.Acknowledged(log, run.RunId, run.TaskName, m.Host, run.Attempt);
-                return Task.CompletedTask;
-            });
+                case RunOutput m when output.Admit(m) is { } text:
+                    await unit.AppendOutputAsync(m.RunId, m.Attempt, m.Stream, m.Sequence, text, cancellationToken);
+                    break;
+                case RunAccepted or RunStarted or RunFinished when moves.Done:
+                    break;
+                case RunAccepted m:
+                    (await moves.ReadAsync(unit, m.RunId, cancellationToken)).Accepted(m);
+                    break;
+                case RunStarted m:
+                    (await moves.ReadAsync(unit, m.RunId, cancellationToken)).Started(m);
+                    break;
+                case RunFinished m:
+                    await FinishedAsync(unit, await moves.ReadAsync(unit, m.RunId, cancellationToken), m, after, cancellationToken);
+                    break;
+            }
         }
+
+        await WriteMovesAsync(unit, moves, after, cancellationToken);
     }
 
-    private async Task StartedAsync(RunEventBatch unit, RunStarted m, List<Func<Task>> after, CancellationToken cancellationToken)
+    private async Task FinishedAsync(RunEventBatch unit, RunMoves moves, RunFinished m, List<Func<Task>> after, CancellationToken cancellationToken)
     {
-        var run = await unit.FindAsync(m.RunId, cancellationToken);
-        if (run is null || run.Attempt != m.Attempt)
-        {
-            return;
-        }
-
-        if (run.Status == RunStatus.Trigger)
-        {
-            run = await MoveAsync(unit, run, RunStatus.Started, m.Host, $"accepted by agent {m.Host} (known from its start report)", after, cancellationToken);
-        }
-
-        if (run?.Status == RunStatus.Started)
-        {
-            var files = m.StdoutPath is null ? "" : $"; stdout {m.StdoutPath}, stderr {m.StderrPath}";
-            await MoveAsync(unit, run, RunStatus.Running, m.Host, $"process {m.ProcessId} started{files}", after, cancellationToken, m.At);
-        }
-    }
-
-    private async Task FinishedAsync(RunEventBatch unit, RunFinished m, List<Func<Task>> after, CancellationToken cancellationToken)
-    {
-        var run = await unit.FindAsync(m.RunId, cancellationToken);
-        if (run is null || run.Attempt != m.Attempt || run.Status is RunStatus.Active || run.Status.IsFinal())
+        if (moves.Current is not { } run || run.Attempt != m.Attempt || run.Status is RunStatus.Active || run.Status.IsFinal())
         {
             return;
         }
@@ -90,44 +75,65 @@ internal sealed partial class AgentEventBatcher
             status = RunStatus.Failed;
         }
 
-        var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail);
+        var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail, m.Cause);
         if (lifecycle.Retries(run, result))
         {
+            // What arrived before it is written now; the retry goes through the door once that is committed.
+            await WriteMovesAsync(unit, moves, after, cancellationToken);
+            moves.Done = true;
             after.Add(() => lifecycle.FinishedAsync(m, cancellationToken));
             return;
         }
 
-        await unit.RecordAttemptAsync(
-            new RunAttempt(run.RunId, run.Attempt, result.Status, result.Reason, result.ReturnCode, run.Host, result.StartedAt ?? run.StartedAt, result.FinishedAt),
-            cancellationToken);
-        var ended = await unit.TransitionAsync(
-            new RunChange(run.RunId, run.Version, run.Status, result.Status, $"agent {m.Host}", Detail: RunEnding.WithReturnCode(result), Reason: result.Reason,
-                ReturnCode: result.ReturnCode, StartedAt: result.StartedAt, FinishedAt: result.FinishedAt),
-            cancellationToken);
-        if (ended is not null)
-        {
-            after.Add(() => lifecycle.EndedAsync(run, ended, result, cancellationToken));
-        }
+        moves.Finished(m, result);
     }
 
-    private async Task<RunRecord?> MoveAsync(
-        RunEventBatch unit, RunRecord run, RunStatus to, string host, string detail, List<Func<Task>> after, CancellationToken cancellationToken, DateTimeOffset? startedAt = null)
+    private async Task WriteMovesAsync(RunEventBatch unit, RunMoves moves, List<Func<Task>> after, CancellationToken cancellationToken)
     {
-        var moved = await unit.TransitionAsync(new RunChange(run.RunId, run.Version, run.Status, to, $"agent {host}", Detail: detail, StartedAt: startedAt), cancellationToken);
-        if (moved is not null)
+        if (moves.Found is not { } found || moves.Steps.Count == 0)
         {
+            return;
+        }
+
+        var steps = moves.Steps.ToList();
+        var finish = moves.Finish;
+        moves.Steps.Clear();
+        moves.Finish = null;
+        if (await unit.MoveAsync(found, [.. steps.Select(s => s.Change)], cancellationToken) is not { } moved)
+        {
+            return;
+        }
+
+        moves.Found = moved;
+        if (finish is { } result)
+        {
+            await unit.RecordAttemptAsync(
+                new RunAttempt(moved.RunId, moved.Attempt, result.Status, result.Reason, result.ReturnCode, moved.Host, result.StartedAt ?? moved.StartedAt, result.FinishedAt),
+                cancellationToken);
+        }
+
+        foreach (var step in steps)
+        {
+            var (change, host) = (step.Change, step.Host);
+            var state = step.After with { Version = moved.Version };
             after.Add(() =>
             {
-                RunLog.StatusUpdated(log, run.RunId, run.TaskName, host, run.Status.ToText(), to.ToText(), $": {detail}");
-                return to switch
+                RunLog.StatusUpdated(log, state.RunId, state.TaskName, host, change.From.ToText(), change.To.ToText(), $": {change.Detail}");
+                return change.To switch
                 {
-                    RunStatus.Started => monitor.RunAcceptedAsync(moved, cancellationToken),
-                    RunStatus.Running => monitor.AttemptStartedAsync(moved, startedAt ?? moved.StartedAt ?? run.ScheduledFor, cancellationToken),
+                    RunStatus.Started when step.Acknowledgement => AcknowledgedAsync(state, host, cancellationToken),
+                    RunStatus.Started => monitor.RunAcceptedAsync(state, cancellationToken),
+                    RunStatus.Running => monitor.AttemptStartedAsync(state, change.StartedAt ?? state.StartedAt ?? state.ScheduledFor, cancellationToken),
+                    _ when finish is { } result => lifecycle.EndedAsync(step.Before, state, result, cancellationToken),
                     _ => Task.CompletedTask,
                 };
             });
         }
+    }
 
-        return moved;
+    private Task AcknowledgedAsync(RunRecord run, string host, CancellationToken cancellationToken)
+    {
+        RunLog.Acknowledged(log, run.RunId, run.TaskName, host, run.Attempt);
+        return monitor.RunAcceptedAsync(run, cancellationToken);
     }
 }

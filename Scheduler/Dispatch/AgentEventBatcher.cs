@@ -17,6 +17,7 @@ internal sealed partial class AgentEventBatcher(
     RunLifecycle lifecycle,
     RunOutputSink output,
     Monitoring.RunMonitor monitor,
+    PendingAgentEvents received,
     ILogger<AgentEventBatcher> log) : BackgroundService
 {
     /// <summary>At most this many events per transaction.</summary>
@@ -28,8 +29,10 @@ internal sealed partial class AgentEventBatcher(
     public Task SubmitAsync(object message, CancellationToken cancellationToken)
     {
         var pending = new PendingEvent(message);
+        Track(pending);
         if (!queue.Writer.TryWrite(pending))
         {
+            Settle(pending);
             throw new InvalidOperationException("the scheduler is stopping; the event stays with the broker");
         }
 
@@ -91,6 +94,12 @@ internal sealed partial class AgentEventBatcher(
 
     private async Task ProcessAsync(List<PendingEvent> batch, CancellationToken cancellationToken)
     {
+        PendingAgentEvents.EnterRecorder();
+        if (WriteDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(WriteDelay, cancellationToken);
+        }
+
         List<Func<Task>> after;
         try
         {
@@ -102,6 +111,8 @@ internal sealed partial class AgentEventBatcher(
             await OneByOneAsync(batch, cancellationToken);
             return;
         }
+
+        batch.ForEach(Settle);
 
         // Committed: what the moves set in motion (log lines, retries, dependents), then the acknowledgements.
         foreach (var step in after)
@@ -133,11 +144,13 @@ internal sealed partial class AgentEventBatcher(
                     RunFinished m => lifecycle.FinishedAsync(m, cancellationToken),
                     _ => Task.CompletedTask,
                 });
+                Settle(pending);
                 pending.Done.TrySetResult();
             }
             catch (Exception ex)
             {
                 // Not acknowledged: the broker delivers it again.
+                Settle(pending);
                 pending.Done.TrySetException(ex);
             }
         }

@@ -9,8 +9,18 @@ namespace EasyTask.Scheduler.Dispatch;
 /// outputs and results wait on <c>easytask.scheduler</c>, a live agent is heard from on time. A heartbeat counts
 /// only from the agent it names (see <see cref="AgentEventAuthenticity"/>).
 /// </summary>
-internal sealed class AgentHeartbeatConsumer(AgentRegistry agents, AgentEventAuthenticity authenticity) : IConsumer<AgentHeartbeat>
+internal sealed class AgentHeartbeatConsumer(AgentRegistry agents, AgentEventAuthenticity authenticity, SlotQueue slots) : IConsumer<AgentHeartbeat>
 {
-    public Task Consume(ConsumeContext<AgentHeartbeat> context) =>
-        authenticity.AdmitsHeartbeat(context, context.Message.Host) ? agents.HeardAsync(context.Message, context.CancellationToken) : Task.CompletedTask;
+    public async Task Consume(ConsumeContext<AgentHeartbeat> context)
+    {
+        if (!authenticity.AdmitsHeartbeat(context, context.Message.Host))
+        {
+            return;
+        }
+
+        await agents.HeardAsync(context.Message, context.CancellationToken);
+
+        // The capacity may be new (an agent just started) or its runs may have ended unseen: fill its free slots.
+        slots.Request();
+    }
 }

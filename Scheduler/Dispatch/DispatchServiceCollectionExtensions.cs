@@ -25,8 +25,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<AgentEventAuthenticity>();
 
         // Before the bus: hosts start in order and stop in reverse, so the batcher outlives the consumers.
-        services.AddSingleton<AgentEventBatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<AgentEventBatcher>());
+        services.AddAgentEventRecorder();
         services.AddMassTransit(x =>
         {
             // MassTransit 8.4+ would report usage to an outside service a few minutes after start: nothing leaves the machine unasked.
@@ -65,6 +64,17 @@ public static class DispatchServiceCollectionExtensions
                 cfg.ConfigureEndpoints(context, new SchedulerQueueNames());
             });
         });
+        return services;
+    }
+
+    /// <summary>
+    /// The batch recorder of agent events; it tells <see cref="PendingAgentEvents"/> what it has not recorded yet. Called by <see cref="AddDispatch"/>; tests without a bus call it to record
+    /// agent events the way the bus consumer does.
+    /// </summary>
+    public static IServiceCollection AddAgentEventRecorder(this IServiceCollection services)
+    {
+        services.AddSingleton<AgentEventBatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgentEventBatcher>());
         return services;
     }
 

@@ -13,4 +13,11 @@ internal sealed class DispatchOptions
 
     /// <summary>How often runs in TRIGGER, STARTED and RUNNING are checked. Default 2 s.</summary>
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How many runs an agent is sent beyond its free slots, so it can start the next one without waiting for the
+    /// scheduler. A run of higher priority that arrives later starts after at most this many already sent. Default 2;
+    /// 0 makes priority exact.
+    /// </summary>
+    public int Prefetch { get; set; } = 2;
 }

@@ -17,7 +17,8 @@ internal sealed partial class RunAdvancer(
     IRunStore runs,
     TaskRegistry registry,
     DependencyEvaluator dependencies,
-    IRunDispatcher dispatcher,
+    SlotQueue slots,
+    IPendingAgentEvents pending,
     RunObservers observers,
     CircuitBreakers breakers,
     TimeProvider time,
@@ -35,6 +36,7 @@ internal sealed partial class RunAdvancer(
             return;
         }
 
+        await SettleQueuedAheadAsync(active, cancellationToken);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -112,7 +114,7 @@ internal sealed partial class RunAdvancer(
             if (change.To == RunStatus.Trigger)
             {
                 RunLog.Validated(log, run.RunId, run.TaskName, run.Host, change.Detail ?? "");
-                await dispatcher.DispatchAsync(run, definition!, cancellationToken);
+                await slots.OfferAsync(run, definition!, cancellationToken);
             }
             else
             {
@@ -120,6 +122,23 @@ internal sealed partial class RunAdvancer(
                 await observers.EndedAsync(run, cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Before a <c>queue</c> task's run is judged against the run ahead of it, that run's pending agent events are
+    /// recorded. Done before taking the gate: the recorder's follow-ups may need the gate themselves.
+    /// </summary>
+    private async Task SettleQueuedAheadAsync(IReadOnlyCollection<RunRecord> active, CancellationToken cancellationToken)
+    {
+        var queued = active.Where(r => r.Attempt == 1 && registry.Find(r.Tid)?.Definition.Concurrency == ConcurrencyPolicy.Queue).ToList();
+        if (queued.Count == 0)
+        {
+            return;
+        }
+
+        var ahead = await runs.UnfinishedAsync([.. queued.Select(r => r.Tid).Distinct()], cancellationToken);
+        var mine = queued.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
+        await pending.RecordedAsync([.. ahead.Values.Where(r => !mine.Contains(r.RunId)).Select(r => r.RunId)], cancellationToken);
     }
 
     private async Task<RunRecord?> QueuedBehindAsync(RunRecord run, CancellationToken cancellationToken)

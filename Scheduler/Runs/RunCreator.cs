@@ -17,6 +17,7 @@ internal sealed class RunCreator(
     TaskRegistry registry,
     IRunStore runs,
     RunLifecycle lifecycle,
+    IPendingAgentEvents pending,
     ILeadership leadership,
     IOptions<SchedulerOptions> options,
     ILogger<RunCreator> log) : BackgroundService
@@ -68,6 +69,13 @@ internal sealed class RunCreator(
         var tasks = occurrences.Select(o => registry.Find(o.Tid)).OfType<ScheduledTask>().ToList();
         var skipping = tasks.Where(t => t.Definition.Concurrency == ConcurrencyPolicy.Skip).Select(t => t.Tid).Distinct().ToList();
         var unfinished = skipping.Count == 0 ? new Dictionary<long, RunRecord>() : await runs.UnfinishedAsync(skipping, cancellationToken);
+        for (var look = 0; look < 3 && unfinished.Count > 0 && await pending.RecordedAsync([.. unfinished.Values.Select(r => r.RunId)], cancellationToken); look++)
+        {
+            // What looked unfinished may have ended on its agent with the news still in the recorder's queue: a skip
+            // is final, so it is judged on the recorded truth.
+            unfinished = await runs.UnfinishedAsync(skipping, cancellationToken);
+        }
+
         var newRuns = new List<NewRun>();
         foreach (var occurrence in occurrences)
         {

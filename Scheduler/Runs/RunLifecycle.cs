@@ -20,7 +20,9 @@ internal sealed class RunLifecycle(
     RunEnding ending,
     AgentRegistry agents,
     CircuitBreakers breakers,
+    SlotQueue slots,
     IRunStore runs,
+    IMonitoringStore monitoring,
     TimeProvider time)
 {
     /// <summary>Creates the runs (idempotently) and starts advancing the new ACTIVE ones.</summary>
@@ -55,6 +57,24 @@ internal sealed class RunLifecycle(
         return soon.Where(r => r.NotBefore > now).Min(r => r.NotBefore);
     }
 
+    /// <summary>
+    /// An operator's retry of a final run: the next attempt at once (no backoff), the previous attempt's outcome
+    /// cleared, off the failed-runs list, then advanced like any run; null when the run changed meanwhile.
+    /// </summary>
+    public async Task<RunRecord?> RetryNowAsync(RunRecord run, string by, CancellationToken cancellationToken)
+    {
+        var reopened = await runs.TransitionAsync(
+            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, $"operator {by}",
+                Detail: $"manual retry requested by {by}: attempt {run.Attempt + 1}", Attempt: run.Attempt + 1),
+            cancellationToken);
+        if (reopened is not null)
+        {
+            await monitoring.RemoveFailedAsync(run.RunId, cancellationToken);
+        }
+
+        return reopened;
+    }
+
     /// <summary>An operator's force-start of a run just created: straight to TRIGGER.</summary>
     public Task ForceStartAsync(RunRecord run, TaskDefinition definition, string by, CancellationToken cancellationToken) =>
         advancer.ForceAsync(run, definition, by, cancellationToken);
@@ -82,6 +102,7 @@ internal sealed class RunLifecycle(
         RunStatus.Active => await advancer.WhyWaitingAsync(run, cancellationToken),
         RunStatus.Trigger when !agents.IsAlive(run.Host) => $"waiting for an agent: {agents.Describe(run.Host)}",
         RunStatus.Trigger when breakers.Describe(run.Host) is { } open => open,
+        RunStatus.Trigger => await slots.WaitingReasonAsync(run, cancellationToken),
         _ => null,
     };
 }

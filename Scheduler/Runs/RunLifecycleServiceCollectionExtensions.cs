@@ -23,10 +23,13 @@ public static class RunLifecycleServiceCollectionExtensions
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section))
             .Validate(o => o.AcknowledgeTimeout > TimeSpan.Zero && o.AgentTimeout > TimeSpan.Zero && o.WatchInterval > TimeSpan.Zero,
                 $"{DispatchOptions.Section}: AcknowledgeTimeout, AgentTimeout and WatchInterval must be positive")
+            .Validate(o => o.Prefetch is >= 0 and <= 10_000, $"{DispatchOptions.Section}: Prefetch must be from 0 to 10000")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBusLink, AlwaysUpLink>();
         services.TryAddSingleton<ILeadership, SoleLeader>();
+        services.AddSingleton<PendingAgentEvents>();
+        services.AddSingleton<IPendingAgentEvents>(sp => sp.GetRequiredService<PendingAgentEvents>());
         services.AddSingleton<RunObservers>();
         services.AddRunMonitoring();
         services.AddSingleton<RunFactory>();
@@ -38,6 +41,8 @@ public static class RunLifecycleServiceCollectionExtensions
         services.AddSingleton<RunLifecycle>();
         services.AddSingleton<RunCreator>();
         services.AddSingleton<DispatchLedger>();
+        services.AddSingleton<SlotQueue>();
+        services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<SlotQueue>());
         services.AddSingleton<AgentRegistry>();
         services.AddSingleton<RunOutputSink>();
         services.AddSingleton<OperatorActions>();

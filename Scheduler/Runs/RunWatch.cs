@@ -21,6 +21,7 @@ internal sealed class RunWatch(
     DispatchLedger ledger,
     RunOutputSink output,
     IRunDispatcher dispatcher,
+    SlotQueue slots,
     RunLifecycle lifecycle,
     ILeadership leadership,
     IRunCanceller canceller,
@@ -80,6 +81,9 @@ internal sealed class RunWatch(
 
         ledger.Retain(ids);
         output.Retain(ids);
+
+        // Slots freed by runs whose end this scheduler did not see (another cluster member's, retries, lost agents).
+        await slots.PumpAsync(cancellationToken);
     }
 
     private async Task ResendAsync(RunRecord run, CancellationToken cancellationToken)
@@ -93,6 +97,12 @@ internal sealed class RunWatch(
         if (breakers.Blocked(run.Host, run.RunId) is not null)
         {
             // Explained on demand too; sent again once the breaker lets it probe the host or closes.
+            return;
+        }
+
+        if (slots.Governs(run.Host) && ledger.LastSent(run.RunId, run.Attempt) is null)
+        {
+            // Never sent by this scheduler: it waits for a free slot (SlotQueue), in priority order, not by age.
             return;
         }
 

@@ -75,7 +75,7 @@ internal sealed partial class TaskExplainer
         return (run.Status, run.Reason) switch
         {
             (RunStatus.Active, _) => $"{id} is ACTIVE, {await lifecycle.WaitingReasonAsync(run, cancellationToken) ?? "being checked for dependencies"}.",
-            (RunStatus.Trigger, _) => $"{id} is TRIGGER: handed to host {run.Host}, waiting for its agent to acknowledge.",
+            (RunStatus.Trigger, _) => $"{id} is TRIGGER, {await lifecycle.WaitingReasonAsync(run, cancellationToken) ?? $"handed to host {run.Host}, waiting for its agent to acknowledge"}.",
             (RunStatus.Started or RunStatus.Running, _) => $"{id} is {run.Status.ToText()} on host {run.Host} since {Utc(run.StartedAt ?? run.CreatedAt)}.",
             (_, RunReason.Missed) => $"{id} was missed while the scheduler was down (older than misfire_grace, or superseded by a later late run).",
             (_, RunReason.Skipped) => $"{id} was skipped: the previous run was still going (concurrency skip).",

@@ -79,6 +79,52 @@ internal sealed class RunEventBatch : IAsyncDisposable
         return row.ToRecord();
     }
 
+    /// <summary>
+    /// Moves the run through several steps that arrived together (TRIGGER → STARTED → RUNNING → SUCCESS for a short
+    /// run) with one guarded update of its row, and appends one event per step, so the timeline keeps every move.
+    /// Returns the run's new state (worked out without reading it back), or null when the run had moved meanwhile.
+    /// </summary>
+    public async Task<RunRecord?> MoveAsync(RunRecord run, IReadOnlyList<RunChange> steps, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(steps);
+        var last = steps[^1];
+        var merged = new RunChange(run.RunId, run.Version, steps[0].From, last.To, last.Actor, last.Detail,
+            Reason: steps.LastOrDefault(c => c.Reason is not null)?.Reason,
+            ReturnCode: steps.LastOrDefault(c => c.ReturnCode is not null)?.ReturnCode,
+            StartedAt: steps.LastOrDefault(c => c.StartedAt is not null)?.StartedAt,
+            FinishedAt: steps.LastOrDefault(c => c.FinishedAt is not null)?.FinishedAt);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(RunStore.TransitionSql, RunStore.TransitionParameters(merged), transaction, cancellationToken: cancellationToken));
+        if (updated == 0)
+        {
+            return null;
+        }
+
+        foreach (var step in steps)
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("runId", run.RunId, DbType.String);
+            parameters.Add("attempt", run.Attempt, DbType.Int32);
+            parameters.Add("at", now, DbType.Int64);
+            parameters.Add("actor", step.Actor, DbType.String);
+            parameters.Add("fromStatus", step.From.ToText(), DbType.String);
+            parameters.Add("toStatus", step.To.ToText(), DbType.String);
+            parameters.Add("detail", step.Detail, DbType.String);
+            await connection.ExecuteAsync(new CommandDefinition(RunStore.EventSql, parameters, transaction, cancellationToken: cancellationToken));
+        }
+
+        return run with
+        {
+            Status = merged.To,
+            Version = run.Version + 1,
+            Reason = merged.Reason ?? run.Reason,
+            ReturnCode = merged.ReturnCode ?? run.ReturnCode,
+            StartedAt = merged.StartedAt ?? run.StartedAt,
+            FinishedAt = merged.FinishedAt ?? run.FinishedAt,
+            NotBefore = null,
+        };
+    }
+
     /// <summary>Records how an attempt ended, unless it already is.</summary>
     public Task RecordAttemptAsync(RunAttempt attempt, CancellationToken cancellationToken)
     {

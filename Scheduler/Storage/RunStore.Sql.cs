@@ -45,6 +45,12 @@ internal sealed partial class RunStore
             sql.Append(" AND status IN (").Append(string.Join(", ", statuses.Select(s => $"'{s.ToText()}'"))).Append(')');
         }
 
+        if (query.Host is not null)
+        {
+            sql.Append(" AND host = @host");
+            parameters.Add("host", query.Host, DbType.String);
+        }
+
         if (query.ScheduledSince is { } since)
         {
             sql.Append(" AND scheduled_for >= @since");

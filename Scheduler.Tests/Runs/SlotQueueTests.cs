@@ -1,0 +1,95 @@
+using EasyTask.Contracts.Definitions;
+using EasyTask.Contracts.Messages;
+using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Runs;
+using EasyTask.Scheduler.Storage;
+using EasyTask.Scheduler.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EasyTask.Scheduler.Tests.Runs;
+
+/// <summary>Capacity-aware dispatch, with the test playing an agent of one slot (heartbeats and acknowledgements).</summary>
+internal sealed class SlotQueueTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 13, 0, 0, TimeSpan.Zero);
+    private EngineHarness engine = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        engine = await EngineHarness.StartAsync(Now);
+        engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DispatchOptions>>().Value.Prefetch = 0;
+        await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", Capacity = 1, StartedAt = Now, At = Now }, default);
+    }
+
+    [TearDown]
+    public async Task Stop() => await engine.DisposeAsync();
+
+    [Test]
+    public async Task OfferAsync_SendsOnlyWhatTheAgentCanStart_AndExplainsTheWaitOfTheRest()
+    {
+        await engine.InsertAsync(Task(1, "low", 10));
+        for (var day = -2; day <= 0; day++)
+        {
+            // The task's own occurrences (08:00 each day), so explain finds the run of each.
+            await engine.FireAsync(1, new DateTimeOffset(Now.Date.AddDays(day).AddHours(8), TimeSpan.Zero));
+        }
+
+        var runs = await engine.RunsOfAsync("low");
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.RunId), Is.EqualTo(new[] { runs[0].RunId }), "one slot: one run sent");
+        Assert.That(runs.Select(r => r.Status), Is.All.EqualTo(RunStatus.Trigger), "the others wait in TRIGGER");
+        Assert.That(await engine.WaitingReasonAsync(runs[1].RunId), Is.EqualTo("waiting for a free slot on localhost, 0 ahead"));
+        Assert.That(await engine.WaitingReasonAsync(runs[2].RunId), Is.EqualTo("waiting for a free slot on localhost, 1 ahead"));
+        Assert.That(await engine.WaitingReasonAsync(runs[0].RunId), Is.Null, "sent: waiting for the agent, not for a slot");
+        Assert.That(await engine.ExplainAsync("low", runs[2].ScheduledFor), Does.Contain("waiting for a free slot on localhost, 1 ahead"));
+    }
+
+    [Test]
+    public async Task PumpAsync_SendsTheHighPriorityRunNext_WhenItQueuedAfterTenLowPriorityRuns()
+    {
+        await engine.InsertAsync(Task(1, "low", 10));
+        await engine.InsertAsync(Task(2, "high", 90));
+        for (var i = 0; i < 10; i++)
+        {
+            await engine.FireAsync(1, Now.AddSeconds(i));
+        }
+
+        await engine.FireAsync(2, Now.AddSeconds(20));
+        var first = engine.Dispatcher.Dispatched.Single();
+        await PlayAgentAsync(first);
+
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.TaskName), Is.EqualTo(new[] { "low", "high" }), "the freed slot goes to priority 90");
+    }
+
+    [Test]
+    public async Task PumpAsync_UsesTheChangedPriority_ForRunsStillWaiting()
+    {
+        await engine.InsertAsync(Task(1, "a", 50));
+        var b = await engine.InsertAsync(Task(2, "b", 10));
+        await engine.FireAsync(1, Now);
+        await engine.FireAsync(1, Now.AddSeconds(1));
+        await engine.FireAsync(2, Now.AddSeconds(2));
+        var waiting = (await engine.RunsOfAsync("b")).Single();
+        Assert.That(await engine.WaitingReasonAsync(waiting.RunId), Is.EqualTo("waiting for a free slot on localhost, 1 ahead"));
+
+        var raised = await engine.Tasks.UpdateAsync("b", Task(2, "b", 80), b.Version, "test", default);
+        await engine.SavedAsync(raised);
+
+        Assert.That(await engine.WaitingReasonAsync(waiting.RunId), Is.EqualTo("waiting for a free slot on localhost, 0 ahead"));
+        await PlayAgentAsync(engine.Dispatcher.Dispatched.Single());
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.TaskName), Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    /// <summary>The agent acknowledges, runs and finishes the run; the engine hears of the freed slot.</summary>
+    private async Task PlayAgentAsync(RunRecord run)
+    {
+        await engine.Lifecycle.AcceptedAsync(new RunAccepted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
+        await engine.Lifecycle.StartedAsync(new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", At = Now }, default);
+        await engine.Lifecycle.FinishedAsync(
+            new RunFinished { RunId = run.RunId, Attempt = 1, Host = "localhost", Status = "SUCCESS", Reason = RunReason.ExitCode, ReturnCode = 0, StartedAt = Now, FinishedAt = Now },
+            default);
+        await engine.Services.GetRequiredService<SlotQueue>().PumpAsync(default);
+    }
+
+    private static TaskDefinition Task(long tid, string name, int priority) => RunCreatorTests.Task(tid, name) with { Priority = priority, Concurrency = ConcurrencyPolicy.Allow };
+}
