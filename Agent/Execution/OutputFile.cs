@@ -20,12 +20,30 @@ internal sealed class OutputFile : IAsyncDisposable
 
     public string? Problem { get; private set; }
 
-    /// <summary>Opens for appending: a fixed file name shared by successive runs keeps their history, as operators of AutoSys expect.</summary>
+    /// <summary>
+    /// Opens for appending: a fixed file name shared by successive runs keeps their history, as operators of AutoSys
+    /// expect. On Unix a symbolic link in the file's place is refused (O_NOFOLLOW), never followed.
+    /// </summary>
     public static OutputFile Open(string path)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous);
-        return new OutputFile(path, stream);
+        if (OperatingSystem.IsWindows())
+        {
+            return new OutputFile(path, new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous));
+        }
+
+        var handle = NoFollowOpen.OpenForAppend(path);
+        try
+        {
+            var stream = new FileStream(handle, FileAccess.Write, bufferSize: 0);
+            stream.Seek(0, SeekOrigin.End);
+            return new OutputFile(path, stream);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> data)

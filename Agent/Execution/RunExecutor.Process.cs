@@ -24,6 +24,22 @@ internal sealed partial class RunExecutor
 
         await using var closeStdout = stdout;
         await using var closeStderr = stderr == stdout ? null : stderr;
+
+        // The kill timer is armed before the process exists: no process of a run ever runs without its limit.
+        // A limit the timer cannot hold (validation caps max_run_time, but a RunTask may come from an older
+        // scheduler) fails the run before anything starts, rather than leaving an unsupervised process behind.
+        CancellationTokenSource? timeout;
+        try
+        {
+            timeout = task.MaxRunTime > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(task.MaxRunTime), time) : null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return NotStarted(run, $"max_run_time {task.MaxRunTime} s is more than this agent can enforce (at most {MaxEnforceableRunTime} s); nothing was started");
+        }
+
+        using var disposeTimeout = timeout;
+        using var onTimeout = timeout?.Token.Register(() => run.RequestStop(RunReason.TimedOut, $"max_run_time {task.MaxRunTime} s exceeded; the process tree was killed"));
         using var process = new Process { StartInfo = start };
         try
         {
@@ -36,12 +52,13 @@ internal sealed partial class RunExecutor
 
         // The clock and the pipes start with the process; nothing below may make the child wait on a full pipe.
         var startedAt = time.GetUtcNow();
-        using var timeout = task.MaxRunTime > 0 ? new CancellationTokenSource(TimeSpan.FromSeconds(task.MaxRunTime), time) : null;
+        var stdoutBudget = new OutputBudget("stdout", options.MaxOutputBytes);
+        var stderrBudget = new OutputBudget("stderr", options.MaxOutputBytes);
         await using var live = new LiveOutput(sink, task, options.OutputBatchMaxBytes, options.OutputBatchInterval, time, log);
         using var abandon = new CancellationTokenSource();
         var pumps = Task.WhenAll(
-            StreamPump.PumpAsync(process.StandardOutput.BaseStream, stdout, live.Stdout, abandon.Token),
-            StreamPump.PumpAsync(process.StandardError.BaseStream, stderr, live.Stderr, abandon.Token));
+            StreamPump.PumpAsync(process.StandardOutput.BaseStream, stdout, live.Stdout, stdoutBudget, abandon.Token),
+            StreamPump.PumpAsync(process.StandardError.BaseStream, stderr, live.Stderr, stderrBudget, abandon.Token));
         CloseInput(process);
 
         var killed = false;
@@ -56,7 +73,6 @@ internal sealed partial class RunExecutor
             AgentLog.ExecutionStart(log, task.RunId, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host), process.Id, stdoutPath, stderrPath);
             await SendStartedAsync(started);
             live.Start();
-            using var onTimeout = timeout?.Token.Register(() => run.RequestStop(RunReason.TimedOut, $"max_run_time {task.MaxRunTime} s exceeded; the process tree was killed"));
             using var onStopping = agentStopping.Register(() => run.RequestStop(RunReason.Shutdown, "the agent was stopped (planned shutdown) while the run was in flight; its process tree was terminated"));
             try
             {
@@ -82,8 +98,14 @@ internal sealed partial class RunExecutor
         }
 
         return RunOutcome.Ended(task, options.Name, process.ExitCode, killed ? run.StopReason : null, run.StopDetail,
-            startedAt, time.GetUtcNow(), stdout.Problem ?? stderr.Problem);
+            startedAt, time.GetUtcNow(), Problems(stdout.Problem ?? stderr.Problem, stdoutBudget.Problem, stderrBudget.Problem));
     }
+
+    // CancellationTokenSource's timer holds at most uint.MaxValue - 1 milliseconds (about 49.7 days).
+    private static long MaxEnforceableRunTime => (uint.MaxValue - 1L) / 1000;
+
+    private static string? Problems(params string?[] problems) =>
+        problems.Any(p => p is not null) ? string.Join("; ", problems.Where(p => p is not null)) : null;
 
     private static void CloseInput(Process process)
     {

@@ -4,7 +4,8 @@ namespace EasyTask.Agent.Execution;
 
 /// <summary>
 /// Copies one of the child's pipes, as raw bytes in pooled buffers, to its file and to the live batches. Never
-/// reads lines: a child writing a gigabyte without a newline costs the agent one buffer, not a gigabyte.
+/// reads lines: a child writing a gigabyte without a newline costs the agent one buffer, not a gigabyte. Past the
+/// stream's <see cref="OutputBudget"/> the pipe is still read to the end, but nothing more is kept.
 /// </summary>
 internal static class StreamPump
 {
@@ -12,7 +13,7 @@ internal static class StreamPump
     private const int BufferSize = 64 * 1024;
 
     /// <summary>Pumps until end of stream, or until <paramref name="abandon"/> fires (a leftover process holds the pipe open).</summary>
-    public static async Task<long> PumpAsync(Stream source, OutputFile file, LiveStream live, CancellationToken abandon)
+    public static async Task<long> PumpAsync(Stream source, OutputFile file, LiveStream live, OutputBudget budget, CancellationToken abandon)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         long total = 0;
@@ -21,8 +22,19 @@ internal static class StreamPump
             int read;
             while ((read = await source.ReadAsync(buffer.AsMemory(0, BufferSize), abandon)) > 0)
             {
-                await file.WriteAsync(buffer.AsMemory(0, read));
-                live.Offer(buffer.AsSpan(0, read));
+                var kept = budget.Take(read, out var cutNow);
+                if (kept > 0)
+                {
+                    await file.WriteAsync(buffer.AsMemory(0, kept));
+                    live.Offer(buffer.AsSpan(0, kept));
+                }
+
+                if (cutNow)
+                {
+                    await file.WriteAsync(budget.Marker);
+                    live.Offer(budget.Marker.Span);
+                }
+
                 total += read;
             }
         }

@@ -15,7 +15,10 @@ internal static class AgentHost
     public const int InvalidConfiguration = 2;
     public const string BusVariable = "EASYTASK_BUS";
 
-    /// <summary>The daemon's host: options, the execution core and the bus (<c>EASYTASK_BUS</c>, default in-memory).</summary>
+    /// <summary>
+    /// The daemon's host: options, the execution core and the bus (<c>EASYTASK_BUS</c>, default in-memory; its password
+    /// from <c>EASYTASK_BUS_FILE</c> or the systemd credential <c>easytask-bus</c>, see <see cref="BusSettings.Load"/>).
+    /// </summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = Host.CreateApplicationBuilder(args);
@@ -24,7 +27,8 @@ internal static class AgentHost
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();
         builder.Services.AddSerilog((_, logger) => EasyTaskSerilog.Configure(logger, builder.Configuration));
-        builder.Services.AddAgentDaemon(builder.Configuration, BusSettings.Parse(builder.Configuration[BusVariable] ?? builder.Configuration["EasyTask:Bus"]));
+        builder.Services.AddAgentDaemon(builder.Configuration, BusSettings.Load(
+            builder.Configuration[BusVariable] ?? builder.Configuration["EasyTask:Bus"], builder.Configuration[BusSettings.FileVariable], builder.Configuration["CREDENTIALS_DIRECTORY"]));
         return builder;
     }
 

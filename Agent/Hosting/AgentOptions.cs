@@ -49,6 +49,13 @@ internal sealed class AgentOptions
     /// <summary>Most bytes per stream held for one live batch; beyond it live output is dropped (the files keep everything). Default 64 KiB.</summary>
     public int OutputBatchMaxBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// Most bytes kept of each stream (stdout, stderr) of one run, in its file and its live output. Past it the file
+    /// gets a marker line, the rest is read and discarded (the task goes on, never blocked on a full pipe), and the
+    /// run's detail says the output was cut. Default 1 GiB.
+    /// </summary>
+    public long MaxOutputBytes { get; set; } = 1L << 30;
+
     /// <summary>How often undelivered results are sent again while the scheduler or broker is unreachable. Default 10 s.</summary>
     public TimeSpan ResultRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 

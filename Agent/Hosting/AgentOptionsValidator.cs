@@ -34,6 +34,11 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"OutputBatchMaxBytes: must be from 1024 to 16777216, got {options.OutputBatchMaxBytes}");
         }
 
+        if (options.MaxOutputBytes < 1024)
+        {
+            errors.Add($"MaxOutputBytes: must be at least 1024, got {options.MaxOutputBytes}");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

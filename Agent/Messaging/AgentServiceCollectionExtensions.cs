@@ -18,6 +18,8 @@ public static class AgentServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(bus);
         AddNamesAndSink(services, configuration, []);
+        services.AddSingleton(AgentBusTrust.For(bus, configuration));
+        services.AddSingleton(bus.InMemory ? AgentBusRoute.InProcess : AgentBusRoute.RabbitMq);
 
         // Registered before the execution core: hosts stop in reverse order, so the bus is still up while the
         // supervisor reports the runs it stops.
@@ -39,6 +41,9 @@ public static class AgentServiceCollectionExtensions
                     host.Username(bus.User);
                     host.Password(bus.Password);
                 });
+
+                // The scheduler accepts an event only with the broker-validated user_id of the agent it names.
+                cfg.StampUserId(bus.User);
                 cfg.ConfigureAgentQueues(context);
             });
         });
@@ -52,6 +57,8 @@ public static class AgentServiceCollectionExtensions
     public static IServiceCollection AddInProcessAgent(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<string> aliases)
     {
         AddNamesAndSink(services, configuration, aliases);
+        services.AddSingleton(AgentBusTrust.None);
+        services.AddSingleton(AgentBusRoute.InProcess);
         return AddCore(services, configuration);
     }
 
@@ -59,13 +66,23 @@ public static class AgentServiceCollectionExtensions
     public static void AddAgentConsumers(this IBusRegistrationConfigurator bus) =>
         bus.AddConsumer<AgentCommandsConsumer>().ExcludeFromConfigureEndpoints();
 
-    /// <summary>One durable queue <c>agent.&lt;name&gt;</c> for each name the agent answers to.</summary>
+    /// <summary>
+    /// One durable queue <c>agent.&lt;name&gt;</c> for each name the agent answers to, bound only to the exchange of
+    /// the same name the scheduler sends to: no message-type exchange (<c>EasyTask.Contracts.Messages:RunTask</c>) is
+    /// bound to it, so nothing published reaches every agent, and the agent's broker user needs rights on its own
+    /// names only (no faults are published).
+    /// </summary>
     public static void ConfigureAgentQueues(this IBusFactoryConfigurator configurator, IBusRegistrationContext context)
     {
         ArgumentNullException.ThrowIfNull(configurator);
         foreach (var name in context.GetRequiredService<AgentNames>().All)
         {
-            configurator.ReceiveEndpoint(QueueNames.Agent(name), endpoint => endpoint.ConfigureConsumer<AgentCommandsConsumer>(context));
+            configurator.ReceiveEndpoint(QueueNames.Agent(name), endpoint =>
+            {
+                endpoint.ConfigureConsumeTopology = false;
+                endpoint.PublishFaults = false;
+                endpoint.ConfigureConsumer<AgentCommandsConsumer>(context);
+            });
         }
     }
 
@@ -75,6 +92,7 @@ public static class AgentServiceCollectionExtensions
         AgentOptionsSetup.Apply(options, configuration);
         services.AddSingleton(new AgentNames(options.Name, aliases));
         services.AddSingleton<BusEventSink>();
+        services.AddSingleton(sp => new RefusalThrottle(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<BusEventSink>());
     }
 

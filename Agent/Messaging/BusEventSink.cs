@@ -5,10 +5,10 @@ using MassTransit;
 namespace EasyTask.Agent.Messaging;
 
 /// <summary>
-/// Sends the agent's events to the scheduler's queue. A send that the broker does not confirm within the
+/// Sends the agent's events to the scheduler (see <see cref="AgentBusRoute"/>). A send that the broker does not confirm within the
 /// timeout fails, so a finished result stays undelivered in the journal and is sent again later.
 /// </summary>
-internal sealed class BusEventSink(ISendEndpointProvider endpoints) : IRunEventSink
+internal sealed class BusEventSink(ISendEndpointProvider endpoints, AgentBusRoute route) : IRunEventSink
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
 
@@ -20,17 +20,17 @@ internal sealed class BusEventSink(ISendEndpointProvider endpoints) : IRunEventS
 
     public Task FinishedAsync(RunFinished message, CancellationToken cancellationToken) => SendAsync(message, cancellationToken);
 
-    public Task HeartbeatAsync(AgentHeartbeat message, CancellationToken cancellationToken) => SendAsync(message, QueueNames.Heartbeats, cancellationToken);
+    public Task HeartbeatAsync(AgentHeartbeat message, CancellationToken cancellationToken) => SendAsync(message, route.Heartbeats, cancellationToken);
 
     private Task SendAsync<T>(T message, CancellationToken cancellationToken)
-        where T : class => SendAsync(message, QueueNames.Scheduler, cancellationToken);
+        where T : class => SendAsync(message, route.Events, cancellationToken);
 
-    private async Task SendAsync<T>(T message, string queue, CancellationToken cancellationToken)
+    private async Task SendAsync<T>(T message, Uri address, CancellationToken cancellationToken)
         where T : class
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(SendTimeout);
-        var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{queue}"));
+        var endpoint = await endpoints.GetSendEndpoint(address);
         await endpoint.Send(message, timeout.Token);
     }
 }

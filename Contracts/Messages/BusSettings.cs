@@ -15,6 +15,55 @@ public sealed record BusSettings(bool InMemory, Uri? Host, string User, string P
     /// <summary>The default: the in-process bus.</summary>
     public const string DefaultSetting = "inmemory";
 
+    /// <summary>The variable naming a file that holds the bus password, or the whole amqp:// setting.</summary>
+    public const string FileVariable = "EASYTASK_BUS_FILE";
+
+    /// <summary>The systemd credential (<c>LoadCredential=easytask-bus:/etc/easytask/…</c>) read the same way as <see cref="FileVariable"/>.</summary>
+    public const string CredentialName = "easytask-bus";
+
+    /// <summary>
+    /// The bus setting with its secret kept out of the environment (where the tasks an agent runs could read it, if
+    /// only from <c>/proc/&lt;agent&gt;/environ</c>): a file named by <paramref name="secretFile"/>
+    /// (<c>EASYTASK_BUS_FILE</c>), else the systemd credential <see cref="CredentialName"/> in
+    /// <paramref name="credentialsDirectory"/> (<c>$CREDENTIALS_DIRECTORY</c>), holds either the password, which
+    /// completes <paramref name="setting"/> (<c>amqp://user@host:port/vhost</c>), or a whole <c>amqp://</c> setting.
+    /// Neither given: <paramref name="setting"/> alone. Throws <see cref="FormatException"/> naming the file it cannot read.
+    /// </summary>
+    public static BusSettings Load(string? setting, string? secretFile, string? credentialsDirectory)
+    {
+        var file = !string.IsNullOrWhiteSpace(secretFile) ? secretFile
+            : !string.IsNullOrWhiteSpace(credentialsDirectory) && File.Exists(Path.Combine(credentialsDirectory, CredentialName)) ? Path.Combine(credentialsDirectory, CredentialName)
+            : null;
+        if (file is null || (!string.IsNullOrWhiteSpace(setting) && Parse(setting).InMemory))
+        {
+            // An explicit "inmemory" (standalone) has no broker and no secret to read.
+            return Parse(setting);
+        }
+
+        string secret;
+        try
+        {
+            secret = File.ReadAllText(file).Trim();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FormatException($"{FileVariable}: the bus secret file {file} cannot be read: {ex.Message}", ex);
+        }
+
+        if (secret.StartsWith("amqp://", StringComparison.OrdinalIgnoreCase) || secret.StartsWith("amqps://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Parse(secret);
+        }
+
+        var bus = Parse(setting);
+        if (bus.InMemory)
+        {
+            throw new FormatException($"{FileVariable}: {file} holds a password, but EASYTASK_BUS names no broker (set it to amqp://user@host:port/vhost)");
+        }
+
+        return secret.Length == 0 ? throw new FormatException($"{FileVariable}: the bus secret file {file} is empty") : bus with { Password = secret };
+    }
+
     /// <summary>Parses the one-string form; throws <see cref="FormatException"/> saying what is allowed.</summary>
     public static BusSettings Parse(string? setting)
     {

@@ -11,8 +11,9 @@ namespace EasyTask.Scheduler.Tests.EndToEnd;
 /// </summary>
 internal sealed class EndToEndFixture : IAsyncDisposable
 {
-    private EndToEndFixture(RunningScheduler scheduler, RabbitMqServer broker, DirectoryInfo folder, string agentName)
+    private EndToEndFixture(RunningScheduler scheduler, RabbitMqServer broker, DirectoryInfo folder, string agentName, string agentBusUrl)
     {
+        AgentBusUrl = agentBusUrl;
         Scheduler = scheduler;
         Broker = broker;
         Folder = folder;
@@ -27,6 +28,9 @@ internal sealed class EndToEndFixture : IAsyncDisposable
 
     public string AgentName { get; }
 
+    /// <summary>Where the fixture's agent connects: as its own broker user, as the scheduler requires.</summary>
+    public string AgentBusUrl { get; }
+
     public static async Task<EndToEndFixture> StartAsync()
     {
         var broker = await RabbitMqServer.GetAsync();
@@ -37,7 +41,8 @@ internal sealed class EndToEndFixture : IAsyncDisposable
             "--EasyTask:Dispatch:AgentTimeout=00:00:06",
             "--EasyTask:Dispatch:AcknowledgeTimeout=00:00:05",
             "--EasyTask:Dispatch:WatchInterval=00:00:01");
-        return new EndToEndFixture(scheduler, broker, folder, $"e2e-{Guid.NewGuid():N}"[..16]);
+        var agentName = $"e2e-{Guid.NewGuid():N}"[..16];
+        return new EndToEndFixture(scheduler, broker, folder, agentName, await broker.AgentUrlAsync(agentName));
     }
 
     /// <summary>A definition for this fixture's agent, due a few seconds from now (cron with seconds, UTC).</summary>

@@ -21,7 +21,7 @@ internal sealed class RabbitMqEndToEndTests
     [Test]
     public async Task ScheduledRun_SucceedsOnTheAgent_WithOutputFilesAndFullTimeline_OverRabbitMq()
     {
-        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
         await e2e.InsertAsync(e2e.Definition(401, "e2e_hello", "echo hello out; echo hello err >&2", ",\"stdout\": \"e2e/hello.out\", \"stderr\": \"e2e/hello.err\""));
 
         var run = await e2e.WaitForRunAsync("e2e_hello", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", Patience);
@@ -38,7 +38,7 @@ internal sealed class RabbitMqEndToEndTests
     [Test]
     public async Task Timeout_KillsTheWholeProcessTree_AndEndsTerminatedTimedOut_OverRabbitMq()
     {
-        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
         var pidFile = Path.Combine(e2e.Folder.FullName, "grandchild.pid");
         await e2e.InsertAsync(e2e.Definition(402, "e2e_slow", $"sh -c 'sleep 300 & echo $! > {pidFile}; wait'", ",\"max_run_time\": 2"));
 
@@ -52,7 +52,7 @@ internal sealed class RabbitMqEndToEndTests
     [Test]
     public async Task Kill_TerminatesARunningTree_AndRecordsKilled_OverRabbitMq()
     {
-        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
         await e2e.InsertAsync(e2e.Definition(407, "e2e_kill", "sleep 300", ",\"retry_attempts\": 3"));
         var running = await e2e.WaitForRunAsync("e2e_kill", r => r.Status is "RUNNING", Patience);
 
@@ -66,7 +66,7 @@ internal sealed class RabbitMqEndToEndTests
     [Test]
     public async Task FailedAttempt_IsRetried_ThenSucceeds_OverRabbitMq()
     {
-        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
         var marker = Path.Combine(e2e.Folder.FullName, "tried-once");
         await e2e.InsertAsync(e2e.Definition(403, "e2e_flaky", $"test -f {marker} || {{ touch {marker}; exit 3; }}", ",\"retry_attempts\": 2, \"retry_delay\": 1"));
 
@@ -80,7 +80,7 @@ internal sealed class RabbitMqEndToEndTests
     [Test]
     public async Task RedeliveredRunTask_NeverStartsASecondProcess_OverRabbitMq()
     {
-        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
         var ledger = Path.Combine(e2e.Folder.FullName, "ran.txt");
         await e2e.InsertAsync(e2e.Definition(404, "e2e_once", $"echo ran >> {ledger}; sleep 2"));
         var running = await e2e.WaitForRunAsync("e2e_once", r => r.Status is "RUNNING", Patience);
@@ -101,7 +101,7 @@ internal sealed class RabbitMqEndToEndTests
     public async Task CrashedAgent_LeavesNoRunRunning_RunEndsFailedAgentLost_OverRabbitMq()
     {
         var pidFile = Path.Combine(e2e.Folder.FullName, "task.pid");
-        using var agent = AgentProcess.Start(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        using var agent = AgentProcess.Start(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
         await e2e.InsertAsync(e2e.Definition(405, "e2e_orphan", $"echo $$ > {pidFile}; sleep 120", inSeconds: 8));
         await e2e.WaitForRunAsync("e2e_orphan", r => r.Status is "RUNNING", Patience);
 
@@ -115,7 +115,7 @@ internal sealed class RabbitMqEndToEndTests
     [Test]
     public async Task BrokerRestartMidRun_LosesNoResult_OverRabbitMq()
     {
-        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.Broker.AmqpUrl, e2e.Folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
         await e2e.InsertAsync(e2e.Definition(406, "e2e_blink", "sleep 4; echo survived", ",\"retry_attempts\": 0"));
         await e2e.WaitForRunAsync("e2e_blink", r => r.Status is "RUNNING", Patience);
 

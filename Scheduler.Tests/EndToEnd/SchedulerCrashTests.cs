@@ -20,7 +20,7 @@ internal sealed class SchedulerCrashTests
         var database = $"sqlite:{Path.Combine(folder.FullName, "easytask.db")}";
         var agentName = $"crash-{Guid.NewGuid():N}"[..16];
         string[] quick = ["--EasyTask:Dispatch:AcknowledgeTimeout=00:00:03", "--EasyTask:Dispatch:WatchInterval=00:00:01"];
-        await using var agent = await RunningAgent.StartAsync(agentName, broker.AmqpUrl, folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(agentName, await broker.AgentUrlAsync(agentName), folder.FullName);
         var first = await SchedulerProcess.StartAsync(database, broker.AmqpUrl, quick);
         try
         {

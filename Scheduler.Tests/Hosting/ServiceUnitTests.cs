@@ -52,9 +52,10 @@ internal sealed class ServiceUnitTests
         var port = FreePort();
         var name = $"unit-agent-{Guid.NewGuid():N}"[..24];
         await using var scheduler = await StartSchedulerAsync(broker.AmqpUrl, port);
+        var agentBus = await broker.AgentUrlAsync(name);
         await using var agent = await RunningUnit.StartAsync("easytask-agent.service", "agent.env", sandbox => Replace(sandbox, new()
         {
-            ["EASYTASK_BUS"] = broker.AmqpUrl,
+            ["EASYTASK_BUS"] = agentBus,
             ["EASYTASK_AGENT_NAME"] = name,
         }));
         await agent.AssertReadyAsync();

@@ -32,6 +32,12 @@ internal sealed class RabbitMqServer
     /// <summary>The run's broker, started on first call; throws the start failure to every caller.</summary>
     public static Task<RabbitMqServer> GetAsync() => Shared.Value;
 
+    /// <summary>
+    /// Where the agent <paramref name="agentName"/> connects as its own broker user, made by
+    /// <c>deploy/rabbitmq/add-agent.sh</c>: the scheduler accepts an agent's events only from that agent's user.
+    /// </summary>
+    public Task<string> AgentUrlAsync(string agentName) => RequireThrowaway().AddAgentUserAsync(agentName);
+
     /// <summary>Stops the broker this run started, if any, deletes its files and ends every process it spawned.</summary>
     public static async Task StopAsync()
     {

@@ -61,6 +61,18 @@ internal sealed class RouteProtectionTests
         Assert.That(open, Is.EquivalentTo(OpenRoutes));
     }
 
+    [Test]
+    public void TheEnumeration_FindsTheGroupOperations()
+    {
+        var routes = Routes().Select(r => $"{r.Method} {r.Pattern}").ToList();
+
+        Assert.That(routes, Is.SupersetOf(new[]
+        {
+            "GET /api/v1/groups/", "POST /api/v1/groups/{group}/hold", "POST /api/v1/groups/{group}/release",
+            "POST /api/v1/groups/{group}/activate", "POST /api/v1/groups/{group}/deactivate", "POST /api/v1/groups/{group}/run",
+        }));
+    }
+
     [TestCase(Roles.Viewer)]
     [TestCase(Roles.Operator)]
     public async Task EveryRouteBeyondTheRole_Answers403NamingThePermission(string role)

@@ -9,6 +9,15 @@ namespace EasyTask.Scheduler.Audit;
 /// </summary>
 internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail audit)
 {
+    private const string DetailKey = "EasyTask.AuditDetail";
+
+    /// <summary>Lets an endpoint say what its request did beyond the route (e.g. which tasks a group operation touched).</summary>
+    public static void AddDetail(HttpContext context, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Items[DetailKey] = detail;
+    }
+
     public async Task InvokeAsync(HttpContext context)
     {
         var method = context.Request.Method;
@@ -27,7 +36,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail audit)
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
             await audit.RecordAsync(context, $"{method} {route}", context.Request.Path.Value ?? "/", context.Response.StatusCode,
-                before, VersionOf(context.Response.Headers.ETag.ToString()));
+                before, VersionOf(context.Response.Headers.ETag.ToString()), context.Items[DetailKey] as string);
         }
     }
 

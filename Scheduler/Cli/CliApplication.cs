@@ -14,6 +14,7 @@ internal static class CliApplication
         StandaloneCommand.Create(),
         ServeCommand.Create(),
         TaskCommand.Create(),
+        GroupCommand.Create(),
         CalendarCommand.Create(),
         RunsCommand.Create(),
         RunCommand.Create(),

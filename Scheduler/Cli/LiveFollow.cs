@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EasyTask.Scheduler.Api;
+using EasyTask.Scheduler.Monitoring;
 
 namespace EasyTask.Scheduler.Cli;
 
@@ -8,7 +9,7 @@ internal static class LiveFollow
 {
     private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { "SUCCESS", "FAILED", "TERMINATED" };
 
-    /// <summary>Prints one line per status move (and typed event) until cancelled (Ctrl+C).</summary>
+    /// <summary>Prints one line per status move until cancelled (Ctrl+C).</summary>
     public static async Task RunsAsync(SchedulerClient client, string? task, string? status, TextWriter output, CancellationToken ct)
     {
         var query = new List<string>();
@@ -25,10 +26,10 @@ internal static class LiveFollow
         await output.WriteLineAsync("Following runs (Ctrl+C to stop)...");
         await foreach (var (name, data) in client.StreamAsync(query.Count == 0 ? "" : "?" + string.Join('&', query), ct))
         {
-            if (name is "status" && JsonSerializer.Deserialize<StreamEventResource>(data, ApiJson.Options) is { } e)
+            if (name is "run" && JsonSerializer.Deserialize<RunResource>(data, ApiJson.Options) is { Events: [var e, ..] } run)
             {
                 var move = e.From is null ? e.To : $"{e.From} -> {e.To}";
-                await output.WriteLineAsync($"{CliFormat.Time(e.At)}  {e.RunId}  {e.Task,-24} {move,-22} {e.Detail}");
+                await output.WriteLineAsync($"{CliFormat.Time(e.At)}  {run.RunId}  {run.Task,-24} {move,-22} {e.Detail}");
             }
         }
     }
@@ -38,12 +39,12 @@ internal static class LiveFollow
     {
         await foreach (var (name, data) in client.StreamAsync($"?run={Uri.EscapeDataString(runId)}", ct))
         {
-            if (name == "output" && JsonSerializer.Deserialize<StreamOutputResource>(data, ApiJson.Options) is { } line && line.Stream == stream)
+            if (name == "output" && JsonSerializer.Deserialize<LiveOutputResource>(data, ApiJson.Options) is { } line && line.Stream == stream)
             {
                 await output.WriteAsync(line.Text);
                 await output.FlushAsync(ct);
             }
-            else if (name == "status" && JsonSerializer.Deserialize<StreamEventResource>(data, ApiJson.Options) is { To: { } to } && Final.Contains(to))
+            else if (name == "run" && JsonSerializer.Deserialize<RunResource>(data, ApiJson.Options) is { Events: [{ To: var to }, ..] } && Final.Contains(to))
             {
                 return;
             }

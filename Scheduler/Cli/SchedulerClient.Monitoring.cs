@@ -28,13 +28,13 @@ internal sealed partial class SchedulerClient
     public Task<HealthReport> HealthAsync(CancellationToken ct) =>
         SendAsync<HealthReport>(HttpMethod.Get, "api/v1/monitoring/health", null, ct);
 
-    /// <summary>The live stream's events (<c>status</c>, <c>timeline</c>, <c>output</c>) with their JSON data, until cancelled or the server closes it.</summary>
+    /// <summary>The live stream's events (<c>run</c>, <c>timeline</c>, <c>output</c>) with their JSON data, until cancelled or the server closes it.</summary>
     public async IAsyncEnumerable<(string Event, string Data)> StreamAsync(string query, [EnumeratorCancellation] CancellationToken ct)
     {
         // The stream stays open for as long as the user follows: no overall timeout, unlike the other calls.
         using var streaming = new HttpClient { BaseAddress = http.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         streaming.DefaultRequestHeaders.Authorization = http.DefaultRequestHeaders.Authorization;
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/monitoring/stream" + query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/stream" + query);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         HttpResponseMessage response;
         try

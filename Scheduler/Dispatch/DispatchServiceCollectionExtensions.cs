@@ -1,3 +1,4 @@
+using EasyTask.Agent.Messaging;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Runs;
 using MassTransit;
@@ -21,6 +22,7 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<IBusLink, MassTransitBusLink>();
         services.AddSingleton<IRunDispatcher, BusDispatcher>();
         services.AddSingleton<IRunCanceller, BusCanceller>();
+        services.AddSingleton<AgentEventAuthenticity>();
 
         // Before the bus: hosts start in order and stop in reverse, so the batcher outlives the consumers.
         services.AddAgentEventRecorder();
@@ -36,6 +38,7 @@ public static class DispatchServiceCollectionExtensions
                 e.PrefetchCount = AgentEventBatcher.MaxBatch * 2;
             });
             x.AddConsumer<AgentHeartbeatConsumer>();
+            x.AddConfigureEndpointsCallback((name, endpoint) => BindAgentExchanges(name, endpoint));
             addMore?.Invoke(x);
             if (bus.InMemory)
             {
@@ -54,6 +57,9 @@ public static class DispatchServiceCollectionExtensions
                     host.Username(bus.User);
                     host.Password(bus.Password);
                 });
+
+                // Agents obey only commands the broker vouches came from another user than their own.
+                cfg.StampUserId(bus.User);
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context, new SchedulerQueueNames());
             });
@@ -62,14 +68,34 @@ public static class DispatchServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The batch recorder of agent events; it tells <see cref="PendingAgentEvents"/> what it has not recorded yet. Called by <see cref="AddDispatch"/>; tests without a bus call it to record
-    /// agent events the way the bus consumer does.
+    /// The batch recorder of agent events; it tells <see cref="PendingAgentEvents"/> what it has not recorded yet. Called by
+    /// <see cref="AddDispatch"/>; tests without a bus call it to record agent events the way the bus consumer does.
     /// </summary>
     public static IServiceCollection AddAgentEventRecorder(this IServiceCollection services)
     {
         services.AddSingleton<AgentEventBatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentEventBatcher>());
         return services;
+    }
+
+    /// <summary>
+    /// On RabbitMQ, agents write to exchanges of their own (<see cref="QueueNames.AgentEvents"/>,
+    /// <see cref="QueueNames.AgentHeartbeats"/>) that are bound here to the scheduler's queues, so an agent's broker
+    /// user needs no right on those queues at all.
+    /// </summary>
+    private static void BindAgentExchanges(string name, IReceiveEndpointConfigurator endpoint)
+    {
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            if (name == QueueNames.Scheduler)
+            {
+                rabbit.Bind(QueueNames.AgentEvents);
+            }
+            else if (name == QueueNames.Heartbeats)
+            {
+                rabbit.Bind(QueueNames.AgentHeartbeats);
+            }
+        }
     }
 
     /// <summary>Consumers get their fixed, documented queue names instead of MassTransit's generated ones.</summary>

@@ -48,7 +48,7 @@ internal static partial class SchedulerHost
         builder.Services.AddRunLifecycle(builder.Configuration);
         builder.Services.AddWatchedFolder(builder.Configuration);
         builder.Services.AddMonitoring(builder.Configuration);
-        var bus = BusSettings.Parse(builder.Configuration[ConfigurationAliases.BusKey]);
+        var bus = BusSettings.Load(builder.Configuration[ConfigurationAliases.BusKey], builder.Configuration[BusSettings.FileVariable], builder.Configuration["CREDENTIALS_DIRECTORY"]);
         if (builder.Configuration.GetValue(StandaloneKey, false))
         {
             // One process: the agent's queues live on the scheduler's own bus, and it answers to localhost too.

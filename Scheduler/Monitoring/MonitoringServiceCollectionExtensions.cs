@@ -1,5 +1,6 @@
 using EasyTask.Scheduler.Alerts;
 using EasyTask.Scheduler.Api;
+using EasyTask.Scheduler.Api.Stream;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -20,7 +21,7 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<CircuitBreakers>();
         services.TryAddSingleton<AlertSignal>();
         services.TryAddSingleton<AlertRaiser>();
-        services.TryAddSingleton<OutputFeed>();
+        services.TryAddSingleton<LiveFeed>();
         services.TryAddSingleton<RunMonitor>();
         services.TryAddSingleton<RunRetries>();
         return services;
@@ -34,8 +35,7 @@ public static class MonitoringServiceCollectionExtensions
         services.Configure<BreakerOptions>(configuration.GetSection(BreakerOptions.Section));
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
-        services.AddSingleton<LiveFeed>();
-        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddHostedService<LiveFeedPump>();
         services.AddSingleton<HealthReporter>();
         services.AddHostedService<MetricsSampler>();
         services.AddHttpClient(nameof(WebhookChannel));
@@ -85,7 +85,7 @@ public static class MonitoringServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapMonitoringApi();
-        app.MapStreamApi();
+        app.MapLiveStream();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(ui =>

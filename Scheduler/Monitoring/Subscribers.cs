@@ -9,7 +9,7 @@ namespace EasyTask.Scheduler.Monitoring;
 /// </summary>
 internal sealed class Subscribers<T>
 {
-    private const int QueueLength = 2_000;
+    private const int QueueLength = 5_000;
 
     private readonly ConcurrentDictionary<Guid, Channel<T>> clients = new();
 

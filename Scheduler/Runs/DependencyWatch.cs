@@ -19,7 +19,10 @@ internal sealed class DependencyWatch(RunLifecycle lifecycle, ILeadership leader
 
             try
             {
-                await lifecycle.RecheckAsync(stoppingToken);
+                using (leadership.Fence())
+                {
+                    await lifecycle.RecheckAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

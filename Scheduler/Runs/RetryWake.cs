@@ -22,6 +22,7 @@ internal sealed partial class RetryWake(RunLifecycle lifecycle, RetrySignal sign
             {
                 try
                 {
+                    using var fence = leadership.Fence();
                     if (await lifecycle.WakeRetriesAsync(stoppingToken, Horizon) is { } next)
                     {
                         wait = TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, Horizon.Ticks));

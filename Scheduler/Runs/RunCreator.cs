@@ -43,7 +43,15 @@ internal sealed class RunCreator(
 
             try
             {
-                await CreateAsync(batch, stoppingToken);
+                using (leadership.Fence())
+                {
+                    await CreateAsync(batch, stoppingToken);
+                }
+            }
+            catch (LeaseLostException ex)
+            {
+                // Another scheduler took over while these were being written: it creates them (idempotent key).
+                log.LogWarning("Creating {Count} due runs refused: {Problem}", batch.Count, ex.Message);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -9,7 +9,7 @@ namespace EasyTask.Scheduler.Runs;
 /// Keeps the output agents stream, up to a cap per run and stream: the complete output always stays in the
 /// agent's files; the scheduler's copy is for viewing and must not let one chatty task fill the database.
 /// </summary>
-internal sealed class RunOutputSink(IOutputStore store, OutputFeed feed)
+internal sealed class RunOutputSink(IOutputStore store, LiveFeed feed)
 {
     public const int CapBytes = 8 * 1024 * 1024;
 
@@ -39,7 +39,7 @@ internal sealed class RunOutputSink(IOutputStore store, OutputFeed feed)
             : $"\n[easytask: output beyond {CapBytes / 1048576} MB is not kept by the scheduler; the agent's {output.Stream} file has all of it]\n";
 
         // What is kept is also what live-stream clients see, as it arrives.
-        feed.Publish(output.RunId, output.Attempt, output.Stream, text);
+        feed.Output(output.RunId, output.Attempt, output.Stream, text);
         return text;
     }
 

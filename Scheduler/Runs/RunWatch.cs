@@ -15,6 +15,7 @@ namespace EasyTask.Scheduler.Runs;
 /// </summary>
 internal sealed class RunWatch(
     IRunStore runs,
+    IAdhocCommandStore adhocCommands,
     TaskRegistry registry,
     AgentRegistry agents,
     DispatchLedger ledger,
@@ -41,7 +42,10 @@ internal sealed class RunWatch(
 
             try
             {
-                await CheckAsync(stoppingToken);
+                using (leadership.Fence())
+                {
+                    await CheckAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -103,10 +107,21 @@ internal sealed class RunWatch(
         }
 
         var last = ledger.LastSent(run.RunId, run.Attempt) ?? await EnteredTriggerAsync(run, cancellationToken);
-        if ((last is null || time.GetUtcNow() - last >= options.Value.AcknowledgeTimeout) && registry.Find(run.Tid) is { } task)
+        if ((last is null || time.GetUtcNow() - last >= options.Value.AcknowledgeTimeout) && await DefinitionOfAsync(run, cancellationToken) is { } definition)
         {
-            await dispatcher.DispatchAsync(run, task.Definition, cancellationToken);
+            await dispatcher.DispatchAsync(run, definition, cancellationToken);
         }
+    }
+
+    /// <summary>What to send: the task's definition, or for an adhoc run (no task) its stored command.</summary>
+    private async Task<Contracts.Definitions.TaskDefinition?> DefinitionOfAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        if (run.Adhoc)
+        {
+            return await adhocCommands.FindAsync(run.RunId, cancellationToken) is { } command ? AdhocRuns.DefinitionOf(command) : null;
+        }
+
+        return registry.Find(run.Tid)?.Definition;
     }
 
     /// <summary>

@@ -67,15 +67,36 @@ internal sealed partial class MissedRunRecovery(
 
     private async Task CreateLateAsync(IReadOnlyList<NewRun> late)
     {
-        try
+        // A database blink must not lose the gap's occurrences: nothing else creates them. A lost lease ends the
+        // tries at once, as the scheduler that took over recovers the same gap itself (the run key keeps them single).
+        for (var attempt = 1; ; attempt++)
         {
-            await lifecycle.CreateAsync(late, Actor, lifetime!.ApplicationStopping);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogLateDeferred(log, ex.Message);
+            try
+            {
+                await lifecycle.CreateAsync(late, Actor, lifetime!.ApplicationStopping);
+                return;
+            }
+            catch (Exception ex) when (ex is not (OutOfMemoryException or OperationCanceledException))
+            {
+                LogLateDeferred(log, ex.Message);
+                if (ex is LeaseLostException || attempt >= LateAttempts)
+                {
+                    return;
+                }
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), lifetime!.ApplicationStopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
+
+    private const int LateAttempts = 5;
 
     private IEnumerable<NewRun> Plan(ScheduledTask task, DateTimeOffset since, DateTimeOffset now, TimeSpan? takeover)
     {

@@ -110,7 +110,11 @@ internal sealed partial class SchedulerEngine(
     {
         var now = time.GetUtcNow();
         var firing = registry.All.Where(t => t.Fires(instance)).ToList();
-        await recovery.RecoverAsync(firing, now, cancellationToken, takeover);
+        using (leadership.Fence())
+        {
+            await recovery.RecoverAsync(firing, now, cancellationToken, takeover);
+        }
+
         await clock.ArmAsync(NextOccurrences(firing, now), cancellationToken);
         return firing.Count;
     }

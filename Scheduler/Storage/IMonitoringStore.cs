@@ -12,12 +12,6 @@ internal interface IMonitoringStore
     /// <summary>The run's whole timeline (status moves and typed events), oldest first.</summary>
     Task<IReadOnlyList<TimelineEvent>> TimelineAsync(string runId, CancellationToken cancellationToken);
 
-    /// <summary>Timeline rows of every run after event id <paramref name="afterId"/>, oldest first, with each run's task (the live stream).</summary>
-    Task<IReadOnlyList<StreamEvent>> EventsAfterAsync(long afterId, int limit, CancellationToken cancellationToken);
-
-    /// <summary>The newest event id, 0 when there is none.</summary>
-    Task<long> LastEventIdAsync(CancellationToken cancellationToken);
-
     /// <summary>Every finished attempt of the run, in order.</summary>
     Task<IReadOnlyList<AttemptDetail>> AttemptsAsync(string runId, CancellationToken cancellationToken);
 

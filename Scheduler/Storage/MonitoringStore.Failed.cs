@@ -127,6 +127,7 @@ internal sealed partial class MonitoringStore
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(RemoveFailedSql, new { runId = run.RunId }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
         return row.ToRecord();
     }
 }

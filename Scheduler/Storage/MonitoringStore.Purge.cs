@@ -5,7 +5,7 @@ namespace EasyTask.Scheduler.Storage;
 
 internal sealed partial class MonitoringStore
 {
-    private static readonly string[] RunTables = ["run_events", "run_attempts", "run_output", "failed_runs"];
+    private static readonly string[] RunTables = ["run_events", "run_attempts", "run_output", "failed_runs", "adhoc_commands"];
 
     internal static string PurgeCandidatesSql(ISqlDialect dialect) =>
         "SELECT run_id FROM runs WHERE status IN ('SUCCESS', 'FAILED', 'TERMINATED') AND finished_at < @before " +

@@ -4,7 +4,7 @@ using Dapper;
 namespace EasyTask.Scheduler.Storage;
 
 /// <summary>Monitoring's reads and writes over Dapper; SQL written once for the three providers.</summary>
-internal sealed partial class MonitoringStore(IDbConnectionFactory connections, TimeProvider time) : IMonitoringStore
+internal sealed partial class MonitoringStore(IDbConnectionFactory connections, TimeProvider time, RunEventSignal? signal = null) : IMonitoringStore
 {
     private const string AppendSql =
         "INSERT INTO run_events (run_id, attempt, at, actor, from_status, to_status, detail, event_type, severity) " +
@@ -15,8 +15,6 @@ internal sealed partial class MonitoringStore(IDbConnectionFactory connections, 
     private const string AttemptsSql = "SELECT " + AttemptDetailRow.Columns + " FROM run_attempts WHERE run_id = @runId ORDER BY attempt";
 
     private const string ClassifySql = "UPDATE run_attempts SET error_class = @errorClass, detail = @detail WHERE run_id = @runId AND attempt = @attempt";
-
-    private const string LastEventIdSql = "SELECT COALESCE(MAX(id), 0) FROM run_events";
 
     public async Task AppendAsync(NewTimelineEvent entry, CancellationToken cancellationToken)
     {
@@ -32,6 +30,7 @@ internal sealed partial class MonitoringStore(IDbConnectionFactory connections, 
         parameters.Add("severity", entry.Severity, DbType.String);
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(AppendSql, parameters, cancellationToken: cancellationToken));
+        signal?.Ring();
     }
 
     public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(string runId, CancellationToken cancellationToken)
@@ -39,21 +38,6 @@ internal sealed partial class MonitoringStore(IDbConnectionFactory connections, 
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<TimelineEventRow>(new CommandDefinition(TimelineSql, new { runId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEvent()).ToList();
-    }
-
-    public async Task<IReadOnlyList<StreamEvent>> EventsAfterAsync(long afterId, int limit, CancellationToken cancellationToken)
-    {
-        var sql = $"SELECT {TimelineEventRow.Columns}, r.task_name AS TaskName, r.host AS Host, r.status AS RunStatus " +
-            $"FROM run_events e JOIN runs r ON r.run_id = e.run_id WHERE e.id > @afterId ORDER BY e.id {connections.Dialect.Page("offset", "limit")}";
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StreamEventRow>(new CommandDefinition(sql, new { afterId, offset = 0, limit }, cancellationToken: cancellationToken));
-        return rows.Select(r => new StreamEvent(r.ToEvent(), r.TaskName, r.Host, r.RunStatus)).ToList();
-    }
-
-    public async Task<long> LastEventIdAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(LastEventIdSql, cancellationToken: cancellationToken));
     }
 
     public async Task<IReadOnlyList<AttemptDetail>> AttemptsAsync(string runId, CancellationToken cancellationToken)

@@ -25,21 +25,23 @@ internal sealed class RunEventBatch : IAsyncDisposable
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
     private readonly long now;
+    private readonly RunEventSignal? signal;
 
-    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now)
+    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now, RunEventSignal? signal)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.now = now;
+        this.signal = signal;
     }
 
-    public static async Task<RunEventBatch> BeginAsync(IDbConnectionFactory connections, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<RunEventBatch> BeginAsync(IDbConnectionFactory connections, TimeProvider time, RunEventSignal? signal, CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time));
+            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time), signal);
         }
         catch
         {
@@ -151,7 +153,11 @@ internal sealed class RunEventBatch : IAsyncDisposable
         return connection.ExecuteAsync(new CommandDefinition(InsertOutputSql, parameters, transaction, cancellationToken: cancellationToken));
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -4,7 +4,7 @@ using Dapper;
 namespace EasyTask.Scheduler.Storage;
 
 /// <summary>
-/// Reads the append-only <c>run_events</c> in id order for the live stream: the database is the truth, so every
+/// Reads the append-only <c>run_events</c> (status moves and typed events) in id order for the live stream: the database is the truth, so every
 /// transition shows, whichever code path (or scheduler instance) made it, and an event id is a resumable position.
 /// </summary>
 internal sealed class RunEventFeed(IDbConnectionFactory connections)
@@ -18,21 +18,19 @@ internal sealed class RunEventFeed(IDbConnectionFactory connections)
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(LastIdSql, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Up to <paramref name="limit"/> events after <paramref name="afterId"/>, each with its run as it is now.</summary>
-    public async Task<IReadOnlyList<(RunEvent Event, RunRecord Run)>> AfterAsync(long afterId, int limit, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="limit"/> events after <paramref name="afterId"/>, oldest first, each with its run as it is now.</summary>
+    public async Task<IReadOnlyList<RunFeedEntry>> AfterAsync(long afterId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var sql = "SELECT id AS Id, run_id AS RunId, attempt AS Attempt, at AS At, actor AS Actor, from_status AS FromStatus, to_status AS ToStatus, detail AS Detail " +
-                  $"FROM run_events WHERE id > @afterId ORDER BY id {connections.Dialect.Page("offset", "limit")}";
-        var events = (await connection.QueryAsync<RunEventRow>(new CommandDefinition(sql, new { afterId, offset = 0, limit }, cancellationToken: cancellationToken)))
-            .Select(r => r.ToEvent()).ToList();
-        if (events.Count == 0)
+        var sql = $"SELECT {TimelineEventRow.Columns} FROM run_events e WHERE e.id > @afterId ORDER BY e.id {connections.Dialect.Page("offset", "limit")}";
+        var rows = (await connection.QueryAsync<TimelineEventRow>(new CommandDefinition(sql, new { afterId, offset = 0, limit }, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
         {
             return [];
         }
 
         var runs = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
-        foreach (var chunk in events.Select(e => e.RunId).Distinct().Chunk(500))
+        foreach (var chunk in rows.Select(e => e.RunId).Distinct().Chunk(500))
         {
             var parameters = new DynamicParameters();
             for (var i = 0; i < chunk.Length; i++)
@@ -47,6 +45,6 @@ internal sealed class RunEventFeed(IDbConnectionFactory connections)
             }
         }
 
-        return events.Where(e => runs.ContainsKey(e.RunId)).Select(e => (e, runs[e.RunId])).ToList();
+        return rows.Where(r => runs.ContainsKey(r.RunId)).Select(r => new RunFeedEntry(r.ToEvent(), r.ToMove(), runs[r.RunId])).ToList();
     }
 }

@@ -30,7 +30,9 @@ internal sealed partial class RunStore
             results.Add(row.ToRecord());
         }
 
+        await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
         return results;
     }
 }

@@ -54,7 +54,9 @@ internal sealed partial class RunStore
             results.Add(new RunCreation(row.ToRecord(), true));
         }
 
+        await LeaseFence.CheckAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        signal?.Ring();
         return results;
     }
 

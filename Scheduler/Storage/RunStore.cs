@@ -6,7 +6,7 @@ using EasyTask.Contracts.Runs;
 namespace EasyTask.Scheduler.Storage;
 
 /// <summary>Runs and their event timelines over Dapper. Each write is one transaction: the run row and its event, or nothing.</summary>
-internal sealed partial class RunStore(IDbConnectionFactory connections, TimeProvider time) : IRunStore
+internal sealed partial class RunStore(IDbConnectionFactory connections, TimeProvider time, RunEventSignal? signal = null) : IRunStore
 {
     private const string FindByKeySql = "SELECT " + RunRow.Columns + " FROM runs WHERE tid = @tid AND scheduled_for = @scheduledFor AND manual = 0";
 

@@ -35,9 +35,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IRunStore, RunStore>();
         services.AddSingleton<IAgentStore, AgentStore>();
         services.AddSingleton<IOutputStore, OutputStore>();
+        services.AddSingleton<IAdhocCommandStore, AdhocCommandStore>();
         services.AddSingleton<IMonitoringStore, MonitoringStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
         services.AddSingleton<RunEventBatches>();
+        services.TryAddSingleton<RunEventSignal>();
+        services.TryAddSingleton<RunEventFeed>();
         services.AddSingleton<IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<DatabaseHealth>();

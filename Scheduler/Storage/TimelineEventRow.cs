@@ -1,3 +1,5 @@
+using EasyTask.Contracts.Runs;
+
 namespace EasyTask.Scheduler.Storage;
 
 /// <summary>A <c>run_events</c> row with its monitoring columns, as Dapper reads it.</summary>
@@ -37,4 +39,10 @@ internal sealed class TimelineEventRow
             Id, RunId, (int)Attempt, EpochMilliseconds.ToInstant(At), type, severity,
             move ? FromStatus : null, move ? ToStatus : null, Actor, Detail);
     }
+
+    /// <summary>The status move this row records, or null for a typed event.</summary>
+    public RunEvent? ToMove() =>
+        EventType is null && RunStatusText.TryParse(ToStatus, out var to)
+            ? new RunEvent(Id, RunId, (int)Attempt, EpochMilliseconds.ToInstant(At), Actor, FromStatus is not null && RunStatusText.TryParse(FromStatus, out var from) ? from : null, to, Detail)
+            : null;
 }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using EasyTask.Scheduler.Api.Stream;
 using Microsoft.Extensions.FileProviders;
 
 namespace EasyTask.Scheduler.Web;
@@ -15,7 +14,7 @@ public static class ConsoleEndpoints
     private static readonly string[] Pages =
         ["/", "/task-runs", "/task-runs/{runId}", "/tasks", "/tasks/{name}", "/agents", "/failed", "/monitoring", "/adhoc"];
 
-    /// <summary>Maps the console, its assets and the endpoints only it needs (live stream, paged runs, log pages, adhoc).</summary>
+    /// <summary>Maps the console, its assets and the endpoints only it needs (paged runs, log pages, adhoc).</summary>
     public static WebApplication MapConsole(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -30,7 +29,6 @@ public static class ConsoleEndpoints
             app.MapGet(page, () => Results.Stream(files.GetFileInfo("index.html").CreateReadStream(), "text/html; charset=utf-8")).ExcludeFromDescription();
         }
 
-        app.MapRunStream();
         app.MapConsoleApi();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EasyTask.Scheduler.Monitoring;
 
 namespace EasyTask.Scheduler.Api.Stream;
 
@@ -19,7 +20,7 @@ internal sealed class SseWriter(HttpResponse response)
         await response.Body.FlushAsync(cancellationToken);
     }
 
-    public async Task EventAsync(StreamEvent e, CancellationToken cancellationToken)
+    public async Task EventAsync(LiveEvent e, CancellationToken cancellationToken)
     {
         var frame = new StringBuilder();
         if (e.Id is { } id)

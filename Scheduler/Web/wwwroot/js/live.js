@@ -1,6 +1,6 @@
 // The one push channel: Server-Sent Events from /api/v1/stream. Shows its state in the header indicator
 // (Live, Connecting, Error, Disconnected), reconnects by itself and resumes from the last event it saw.
-const handlers = { run: new Set(), output: new Set(), reconnected: new Set() };
+const handlers = { run: new Set(), timeline: new Set(), output: new Set(), reconnected: new Set() };
 let source = null;
 let lastEventId = null;
 let retryTimer = null;
@@ -10,7 +10,7 @@ let current = 'Connecting';
 
 export const liveState = () => current;
 
-/** Calls fn(data) for every event of the kind ('run', 'output', 'reconnected'); returns the unsubscribe. */
+/** Calls fn(data) for every event of the kind ('run', 'timeline', 'output', 'reconnected'); returns the unsubscribe. */
 export function on(kind, fn) {
   handlers[kind].add(fn);
   return () => handlers[kind].delete(fn);
@@ -50,6 +50,11 @@ export function connect() {
   source.addEventListener('run', e => {
     if (e.lastEventId) lastEventId = e.lastEventId;
     emit('run', JSON.parse(e.data));
+  });
+  // Typed timeline events (attempt_failed, run_retried, circuit_breaker_opened, ...) share the run events' ids.
+  source.addEventListener('timeline', e => {
+    if (e.lastEventId) lastEventId = e.lastEventId;
+    emit('timeline', JSON.parse(e.data));
   });
   source.addEventListener('output', e => emit('output', JSON.parse(e.data)));
   source.onerror = () => {

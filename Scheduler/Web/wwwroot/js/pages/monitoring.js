@@ -52,7 +52,7 @@ export async function render(main) {
 
   await Promise.all([figures(), activeRuns(), alerts()]);
   const reload = throttle(() => Promise.all([figures(), activeRuns(), alerts()]).catch(console.error), 1000);
-  const offs = [on('run', reload), on('reconnected', reload)];
+  const offs = [on('run', reload), on('timeline', reload), on('reconnected', reload)];
   const ticker = setInterval(() => {
     for (const r of active) {
       const cell = main.querySelector(`tr[data-run-id="${CSS.escape(r.run_id)}"] .elapsed`);

@@ -85,6 +85,7 @@ export async function render(main, [runId], query) {
       viewer.runChanged(run);
       refetch();
     }),
+    on('timeline', t => { if (t.run_id === run.run_id) refetch(); }),
     on('reconnected', () => refetch()),
   ];
   let fetching = null;

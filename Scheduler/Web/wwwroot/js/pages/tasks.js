@@ -36,10 +36,16 @@ export async function render(main) {
     const shown = tasks.filter(t => !filter || t.name.toLowerCase().includes(filter) || (t.group || '').toLowerCase().includes(filter));
     const groups = [...new Set(shown.map(t => t.group || ''))];
     const op = can('operate');
+    // Hold, release and run are operator actions; activate and deactivate change the definition (admin), as for one task.
+    const groupButtons = (op ? '<button data-group-act="hold">Hold</button><button data-group-act="release">Release</button>' : '')
+      + (can('define') ? '<button data-group-act="activate">Activate</button><button data-group-act="deactivate">Deactivate</button>' : '')
+      + (op ? '<button data-group-act="run" title="Start every task of the group now">▶ Run all</button>' : '');
     main.querySelector('#tasks tbody').innerHTML = groups.map(g => {
       const members = shown.filter(t => (t.group || '') === g);
-      const head = `<tr class="group-row" data-group="${esc(g)}"><td colspan="6">${g ? `Group ${esc(g)}` : 'No group'} <span class="muted small">(${members.length})</span></td><td>${g && op ? `
-        <button data-group-act="hold">Hold</button><button data-group-act="release">Release</button><button data-group-act="activate">Activate</button><button data-group-act="deactivate">Deactivate</button><button data-group-act="run">▶ Run all</button>` : ''}</td></tr>`;
+      const held = members.filter(t => t.on_hold).length;
+      const idle = members.filter(t => !t.active).length;
+      const summary = [held ? `${held} on hold` : '', idle ? `${idle} inactive` : ''].filter(Boolean).join(', ');
+      const head = `<tr class="group-row" data-group="${esc(g)}"><td colspan="6">${g ? `Group ${esc(g)}` : 'No group'} <span class="muted small">(${members.length} task${members.length === 1 ? '' : 's'}${summary ? `; ${summary}` : ''})</span></td><td class="group-actions">${g ? groupButtons : ''}</td></tr>`;
       return head + members.map(t => `<tr data-task="${esc(t.name)}"><td><a href="/tasks/${encodeURIComponent(t.name)}">${esc(t.name)}</a></td><td>${esc(t.schedule)}</td><td>${time(t.next_run)}</td>
         <td>${t.last_run ? `<a href="/task-runs/${esc(t.last_run.run_id)}">${badge(t.last_run.status)}</a>` : '<span class="muted">never</span>'}</td><td>${state(t)}</td><td>${esc(t.host)}</td>
         <td>${op ? `<button data-act="run" title="Run now">▶</button> <button data-act="${t.on_hold ? 'release' : 'hold'}">${t.on_hold ? 'Release' : 'Hold'}</button>` : ''}</td></tr>`).join('');
@@ -59,24 +65,19 @@ export async function render(main) {
         toast(b.dataset.act === 'run' ? 'Started' : 'Done');
       } else if (b.dataset.groupAct) {
         const group = b.closest('tr').dataset.group;
-        const done = await groupAction(group, b.dataset.groupAct, tasks.filter(t => t.group === group).map(t => t.name));
-        toast(`${b.dataset.groupAct}: ${done} task(s) of group ${group}`);
+        const action = b.dataset.groupAct;
+        const held = tasks.filter(t => t.group === group && t.on_hold).map(t => t.name);
+        let force = false;
+        if (action === 'run' && held.length) {
+          if (!confirm(`${held.join(', ')} ${held.length === 1 ? 'is' : 'are'} on hold. Start the whole group anyway?`)) return;
+          force = true;
+        }
+        const r = await api(`/api/v1/groups/${encodeURIComponent(group)}/${action}${force ? '?force=true' : ''}`, { method: 'POST' });
+        toast(action === 'run' ? `Group ${group}: started ${r.count} run(s)` : `Group ${group}: ${action} ${r.count} task(s)`);
       }
       await load();
     } catch (x) { toast(x.message, true); }
   });
-
-  async function groupAction(group, action, names) {
-    // The group API when this server has it, else the same action task by task.
-    try {
-      const r = await api(`/api/v1/groups/${encodeURIComponent(group)}/${action}`, { method: 'POST' });
-      return r?.count ?? r?.tasks?.length ?? names.length;
-    } catch (x) {
-      if (x.status !== 404 && x.status !== 405) throw x;
-      for (const n of names) await act(n, action);
-      return names.length;
-    }
-  }
 
   main.querySelector('#f-task').addEventListener('input', drawList);
   main.querySelector('.tabs').addEventListener('click', e => {
