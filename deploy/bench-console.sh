@@ -7,7 +7,7 @@
 #   log:       a finished run with 100 MB of stdout: first/last/middle page and search through the API, and in
 #              the page: open the Output tab, first page, search, last page
 # Needs /usr/bin/chromium (bash deploy/test.sh installs it; EASYTASK_CHROMIUM overrides) and PostgreSQL's
-# binaries (the tests' throwaway server). Figures are printed and written to TestResults/bench-console.txt.
+# binaries (the tests' throwaway server; EASYTASK_BENCH_POSTGRES=0 skips PostgreSQL, whose seeding takes minutes). Figures are printed and written to TestResults/bench-console.txt.
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

@@ -1,5 +1,6 @@
 using EasyTask.Agent.Tests.Support;
 using EasyTask.Contracts.Messages;
+using EasyTask.Contracts.Runs;
 
 namespace EasyTask.Agent.Tests.Execution;
 
@@ -13,7 +14,7 @@ internal sealed class RunSupervisorOwnerTests
 
         var finished = await agent.RunAsync(task);
 
-        Assert.That(finished.Status, Is.EqualTo("FAILED"));
+        Assert.That((finished.Status, finished.Cause), Is.EqualTo(("FAILED", NotStartedCause.OwnerNotAllowed)));
         Assert.That(finished.Detail, Does.Contain("'mallory'").And.Contain("AllowedOwners"));
         Assert.That(agent.Sink.Of<RunStarted>(task.RunId), Is.Empty);
         Assert.That(File.Exists(Path.Combine(agent.WorkDirectory, "ran")), Is.False);

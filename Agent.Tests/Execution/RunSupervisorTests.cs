@@ -117,7 +117,7 @@ internal sealed class RunSupervisorTests
 
         var finished = await agent.RunAsync(task);
 
-        Assert.That(finished.Status, Is.EqualTo("FAILED"));
+        Assert.That((finished.Status, finished.Reason, finished.Cause), Is.EqualTo(("FAILED", RunReason.DispatchFailed, NotStartedCause.WorkingDirMissing)));
         Assert.That(finished.Detail, Does.Contain(missing).And.Contain("does not exist"));
         Assert.That(agent.Sink.Of<RunStarted>(task.RunId), Is.Empty);
     }

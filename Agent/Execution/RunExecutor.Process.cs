@@ -19,7 +19,7 @@ internal sealed partial class RunExecutor
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return NotStarted(run, $"the output files cannot be opened: {ex.Message}");
+            return NotStarted(run, NotStartedCause.OutputUnavailable, $"the output files cannot be opened: {ex.Message}");
         }
 
         await using var closeStdout = stdout;
@@ -35,7 +35,7 @@ internal sealed partial class RunExecutor
         }
         catch (ArgumentOutOfRangeException)
         {
-            return NotStarted(run, $"max_run_time {task.MaxRunTime} s is more than this agent can enforce (at most {MaxEnforceableRunTime} s); nothing was started");
+            return NotStarted(run, NotStartedCause.LimitUnenforceable, $"max_run_time {task.MaxRunTime} s is more than this agent can enforce (at most {MaxEnforceableRunTime} s); nothing was started");
         }
 
         using var disposeTimeout = timeout;
@@ -47,7 +47,7 @@ internal sealed partial class RunExecutor
         }
         catch (Win32Exception ex)
         {
-            return NotStarted(run, $"the shell could not be started ({start.FileName}): {ex.Message}");
+            return NotStarted(run, NotStartedCause.SpawnFailed, $"the shell could not be started ({start.FileName}): {ex.Message}");
         }
 
         // The clock and the pipes start with the process; nothing below may make the child wait on a full pipe.

@@ -24,19 +24,19 @@ internal sealed partial class RunExecutor(AgentOptions options, IRunEventSink si
         var owner = owners.Decide(task.TaskOwner);
         if (owner.Refusal is not null)
         {
-            return NotStarted(run, owner.Refusal);
+            return NotStarted(run, NotStartedCause.OwnerNotAllowed, owner.Refusal);
         }
 
         var (stdout, stderr, refusal) = paths.Resolve(task);
         if (refusal is not null)
         {
-            return NotStarted(run, refusal);
+            return NotStarted(run, NotStartedCause.OutputPathRefused, refusal);
         }
 
         var workingDirectory = string.IsNullOrWhiteSpace(task.WorkingDir) ? options.EffectiveWorkingDirectory : task.WorkingDir;
         if (!Directory.Exists(workingDirectory))
         {
-            return NotStarted(run, $"working_dir \"{workingDirectory}\" does not exist on agent {options.Name} (or is not a directory)");
+            return NotStarted(run, NotStartedCause.WorkingDirMissing, $"working_dir \"{workingDirectory}\" does not exist on agent {options.Name} (or is not a directory)");
         }
 
         if (run.StopRequested.IsCancellationRequested || agentStopping.IsCancellationRequested)
@@ -60,10 +60,11 @@ internal sealed partial class RunExecutor(AgentOptions options, IRunEventSink si
     }
 
     // Pre-start failures carry dispatch_failed: the run reached the agent but could not be handed to a process.
-    private RunFinished NotStarted(ActiveRun run, string detail)
+    // The cause says why in a form the scheduler decides on; the detail says it in words for people.
+    private RunFinished NotStarted(ActiveRun run, string cause, string detail)
     {
         AgentLog.NotStarted(log, run.Task.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host), detail);
-        return RunOutcome.NotStarted(run.Task, options.Name, RunStatus.Failed, RunReason.DispatchFailed, detail, time.GetUtcNow());
+        return RunOutcome.NotStarted(run.Task, options.Name, RunStatus.Failed, RunReason.DispatchFailed, detail, time.GetUtcNow(), cause);
     }
 
     private static ProcessIdentity? IdentityOf(int processId) =>

@@ -36,7 +36,7 @@ internal static class RunOutcome
     }
 
     /// <summary>The process never started (refused owner, bad path, missing working_dir, stopped while waiting).</summary>
-    public static RunFinished NotStarted(RunTask task, string host, RunStatus status, string reason, string detail, DateTimeOffset at) => new()
+    public static RunFinished NotStarted(RunTask task, string host, RunStatus status, string reason, string detail, DateTimeOffset at, string? cause = null) => new()
     {
         RunId = task.RunId,
         Attempt = task.Attempt,
@@ -45,6 +45,7 @@ internal static class RunOutcome
         Reason = reason,
         FinishedAt = at,
         Detail = detail,
+        Cause = cause,
     };
 
     private static string? Signal(int returnCode) =>

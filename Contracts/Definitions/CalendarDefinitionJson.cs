@@ -28,7 +28,15 @@ public static class CalendarDefinitionJson
 
         using (document)
         {
-            return Read(document.RootElement);
+            try
+            {
+                return Read(document.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                // Half a surrogate pair where no field reader looked (every field reader reports it itself).
+                return new(null, [new FieldError("$", "holds text that " + JsonFieldReader.NotUnicode)]);
+            }
         }
     }
 
@@ -47,8 +55,21 @@ public static class CalendarDefinitionJson
         }
 
         var calendar = new CalendarDefinition();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in root.EnumerateObject())
         {
+            if (!TaskDefinitionJson.HasUnicodeName(property))
+            {
+                reader.Fail("$", "a field name " + JsonFieldReader.NotUnicode);
+                continue;
+            }
+
+            if (!seen.Add(property.Name))
+            {
+                reader.Fail(property.Name, "appears more than once");
+                continue;
+            }
+
             calendar = property.Name switch
             {
                 "name" => reader.String(property.Value, "name") is { } name ? calendar with { Name = name } : calendar,
@@ -62,11 +83,16 @@ public static class CalendarDefinitionJson
         var errors = new List<FieldError>(reader.Errors);
         if (!errors.Any(e => e.Field == "name"))
         {
-            TaskDefinitionValidator.CheckName(calendar.Name, "name", required: true, TaskDefinitionValidator.MaxNameLength, errors);
+            TaskDefinitionValidator.CheckName(calendar.Name, "name", required: true, FieldLimits.Name, errors);
             if (BuiltInCalendars.Names.Contains(calendar.Name))
             {
                 errors.Add(new("name", $"\"{calendar.Name}\" is a built-in calendar and cannot be redefined"));
             }
+        }
+
+        if (!errors.Any(e => e.Field == "description"))
+        {
+            TaskDefinitionValidator.CheckText(calendar.Description, "description", FieldLimits.Description, errors);
         }
 
         return new(calendar, errors);
@@ -79,7 +105,7 @@ public static class CalendarDefinitionJson
     }
 
     /// <summary>The most dates one calendar may list (about 27 years of every day).</summary>
-    public const int MaxDates = 10_000;
+    public const int MaxDates = FieldLimits.CalendarDates;
 
     /// <summary>Calendar JSON longer than this cannot be a valid calendar (even with descriptions and indentation) and is refused unparsed.</summary>
     public const int MaxJsonChars = 1024 * 1024;

@@ -47,7 +47,15 @@ internal sealed class JsonFieldReader(string pathPrefix)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            return value.GetString();
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                Fail(field, NotUnicode);
+                return null;
+            }
         }
 
         Fail(field, $"must be a string, got {Describe(value)}");
@@ -65,10 +73,13 @@ internal sealed class JsonFieldReader(string pathPrefix)
         return null;
     }
 
+    /// <summary>What a string holding half a surrogate pair (a lone <c>\\ud800</c> escape) is told: it cannot be stored or shown.</summary>
+    public const string NotUnicode = "must be valid unicode text; it holds a \\u escape for half a surrogate pair (\\ud800-\\udfff alone)";
+
     /// <summary>Names the JSON type (and a short form of the value) for error messages.</summary>
     public static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{Shorten(value.GetString() ?? "")}\"",
+        JsonValueKind.String => $"the string \"{Shorten(TextOf(value))}\"",
         JsonValueKind.Number => $"the number {Shorten(value.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => $"the boolean {value.GetRawText()}",
         JsonValueKind.Null => "null",
@@ -76,6 +87,18 @@ internal sealed class JsonFieldReader(string pathPrefix)
         JsonValueKind.Object => "an object",
         _ => value.ValueKind.ToString(),
     };
+
+    private static string TextOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? "";
+        }
+        catch (InvalidOperationException)
+        {
+            return value.GetRawText().Trim('"');
+        }
+    }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 }

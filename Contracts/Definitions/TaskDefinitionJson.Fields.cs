@@ -66,7 +66,7 @@ public static partial class TaskDefinitionJson
             if (item.ValueKind == JsonValueKind.String)
             {
                 // A bare name is the common case; it means "on success".
-                dependencies.Add(new TaskDependency { Task = item.GetString() ?? "" });
+                dependencies.Add(new TaskDependency { Task = reader.String(item, field) ?? "" });
                 continue;
             }
 

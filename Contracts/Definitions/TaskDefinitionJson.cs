@@ -63,10 +63,23 @@ public static partial class TaskDefinitionJson
                     return [(new ParseOutcome<TaskDefinition>(null, [new FieldError("$", "the array holds no task definition")]), "")];
                 }
 
-                return root.EnumerateArray().Select((element, index) => (FromElement(element, $"[{index}]"), $"[{index}]")).ToList();
+                return root.EnumerateArray().Select((element, index) => (Guarded(element, $"[{index}]"), $"[{index}]")).ToList();
             }
 
-            return [(FromElement(root, ""), "")];
+            return [(Guarded(root, ""), "")];
+        }
+    }
+
+    /// <summary>False for a property name holding half a surrogate pair, which cannot be read as a string.</summary>
+    internal static bool HasUnicodeName(JsonProperty property)
+    {
+        try
+        {
+            return property.Name.Length >= 0;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 
@@ -77,6 +90,22 @@ public static partial class TaskDefinitionJson
         var position = (ex.BytePositionInLine ?? 0) + 1;
         var reason = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd('.', ' ');
         return new FieldError("$", $"malformed JSON at line {line}, position {position}: {reason}");
+    }
+
+    /// <summary>
+    /// <see cref="FromElement"/>, with any string the reader did not expect to be unreadable (half a surrogate pair
+    /// in a nested key) answered as an error on the whole definition rather than a crash.
+    /// </summary>
+    private static ParseOutcome<TaskDefinition> Guarded(JsonElement element, string pathPrefix)
+    {
+        try
+        {
+            return FromElement(element, pathPrefix);
+        }
+        catch (InvalidOperationException)
+        {
+            return new(null, [new FieldError(pathPrefix.Length == 0 ? "$" : pathPrefix, "holds text that " + JsonFieldReader.NotUnicode)]);
+        }
     }
 
     /// <summary>Reads one definition object; <paramref name="pathPrefix"/> prefixes field names in errors (e.g. <c>[2]</c>).</summary>
@@ -93,6 +122,12 @@ public static partial class TaskDefinitionJson
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
+            if (!HasUnicodeName(property))
+            {
+                reader.Fail("$", "a field name " + JsonFieldReader.NotUnicode);
+                continue;
+            }
+
             if (!seen.Add(property.Name))
             {
                 reader.Fail(property.Name, "appears more than once");

@@ -13,9 +13,9 @@ public static partial class TaskDefinitionValidator
         {
             errors.Add(new("cmd", "is required: the shell command line to run"));
         }
-        else if (d.Cmd.Contains('\0', StringComparison.Ordinal))
+        else
         {
-            errors.Add(new("cmd", "must not contain NUL characters"));
+            CheckText(d.Cmd, "cmd", FieldLimits.Cmd, errors);
         }
 
         CheckRange(d.MaxRunTime, "max_run_time", 0, MaxRunTimeSeconds, $"seconds from 0 (no limit) to {MaxRunTimeSeconds} (30 days, the longest run time the agent enforces)", errors);
@@ -28,6 +28,10 @@ public static partial class TaskDefinitionValidator
         if (d.WorkingDir is not null && (d.WorkingDir.Trim().Length == 0 || d.WorkingDir.Contains('\0', StringComparison.Ordinal)))
         {
             errors.Add(new("working_dir", "must be a directory path on the agent (not blank)"));
+        }
+        else
+        {
+            CheckText(d.WorkingDir, "working_dir", FieldLimits.WorkingDir, errors);
         }
 
         if (!ConcurrencyPolicy.All.Contains(d.Concurrency))
@@ -83,9 +87,9 @@ public static partial class TaskDefinitionValidator
             return "must name a file (no empty path segments, no trailing separator)";
         }
 
-        if (path.Length > 255 || path.Any(c => c < ' ' || "<>:\"|?*".Contains(c, StringComparison.Ordinal)))
+        if (path.Length > FieldLimits.OutputFile || path.Any(c => c < ' ' || "<>:\"|?*".Contains(c, StringComparison.Ordinal)))
         {
-            return "must be at most 255 characters without control characters or < > : \" | ? *";
+            return $"must be at most {FieldLimits.OutputFile} characters without control characters or < > : \" | ? *";
         }
 
         return null;
@@ -93,13 +97,22 @@ public static partial class TaskDefinitionValidator
 
     private static void CheckEnvironment(IReadOnlyDictionary<string, string>? environment, List<FieldError> errors)
     {
-        foreach (var name in environment?.Keys ?? [])
+        if (environment?.Count > FieldLimits.EnvEntries)
         {
-            if (!EnvironmentNamePattern().IsMatch(name))
+            errors.Add(new("env", $"must set at most {FieldLimits.EnvEntries} variables, got {environment.Count}"));
+            return;
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            if (name.Length > FieldLimits.EnvName || !EnvironmentNamePattern().IsMatch(name))
             {
-                errors.Add(new($"env.{name}", "is not a valid variable name: letters, digits and '_', not starting with a digit"));
+                errors.Add(new($"env.{(name.Length > 64 ? name[..64] + "..." : name)}", $"is not a valid variable name: letters, digits and '_', not starting with a digit, at most {FieldLimits.EnvName} characters"));
+                continue;
             }
-            else if (name.StartsWith(ReservedEnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+
+            CheckText(value, $"env.{name}", FieldLimits.EnvValue, errors);
+            if (name.StartsWith(ReservedEnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add(new($"env.{name}", $"names starting with {ReservedEnvironmentPrefix} are reserved: the agent sets them for every run"));
             }

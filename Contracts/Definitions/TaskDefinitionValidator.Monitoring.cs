@@ -4,8 +4,13 @@ public static partial class TaskDefinitionValidator
 {
     private static void CheckMonitoring(TaskDefinition d, List<FieldError> errors)
     {
+        if (d.RetryOnExitCodes?.Count > FieldLimits.RetryOnExitCodes)
+        {
+            errors.Add(new("retry_on_exit_codes", $"may list at most {FieldLimits.RetryOnExitCodes} return codes, got {d.RetryOnExitCodes.Count}"));
+        }
+
         var index = 0;
-        foreach (var code in d.RetryOnExitCodes ?? [])
+        foreach (var code in (d.RetryOnExitCodes ?? []).Take(FieldLimits.RetryOnExitCodes))
         {
             CheckRange(code, $"retry_on_exit_codes[{index++}]", 1, 255, "a return code from 1 to 255 (0 is success)", errors);
         }
@@ -30,11 +35,20 @@ public static partial class TaskDefinitionValidator
             errors.Add(new("notify.channels", "must name at least one channel configured under EasyTask:Alerts:Channels"));
         }
 
-        for (var i = 0; i < notify.Channels.Count; i++)
+        if (notify.Channels.Count > FieldLimits.NotifyChannels)
+        {
+            errors.Add(new("notify.channels", $"may name at most {FieldLimits.NotifyChannels} channels, got {notify.Channels.Count}"));
+        }
+
+        for (var i = 0; i < Math.Min(notify.Channels.Count, FieldLimits.NotifyChannels); i++)
         {
             if (string.IsNullOrWhiteSpace(notify.Channels[i]))
             {
                 errors.Add(new($"notify.channels[{i}]", "must be a channel name, not blank"));
+            }
+            else
+            {
+                CheckText(notify.Channels[i], $"notify.channels[{i}]", FieldLimits.ChannelName, errors);
             }
         }
 

@@ -9,7 +9,7 @@ namespace EasyTask.Contracts.Definitions;
 public static partial class TaskDefinitionValidator
 {
     /// <summary>Longest accepted task name.</summary>
-    public const int MaxNameLength = 128;
+    public const int MaxNameLength = FieldLimits.Name;
 
     /// <summary>The longest <c>max_run_time</c> (30 days): the agent's kill timer cannot be armed much beyond 49 days, and a run must never start unguarded.</summary>
     public const int MaxRunTimeSeconds = 30 * 24 * 3600;
@@ -63,18 +63,33 @@ public static partial class TaskDefinitionValidator
             errors.Add(new("tid", d.Tid == 0 ? "is required: a positive whole number" : $"must be a positive whole number, got {d.Tid}"));
         }
 
-        CheckName(d.Name, "name", required: true, MaxNameLength, errors);
-        CheckName(d.RunOnHost, "run_on_host", required: true, MaxNameLength, errors);
-        CheckName(d.Instance, "instance", required: true, 64, errors);
-        CheckName(d.Group, "group", required: false, MaxNameLength, errors);
+        CheckName(d.Name, "name", required: true, FieldLimits.Name, errors);
+        CheckName(d.RunOnHost, "run_on_host", required: true, FieldLimits.RunOnHost, errors);
+        CheckName(d.Instance, "instance", required: true, FieldLimits.Instance, errors);
+        CheckName(d.Group, "group", required: false, FieldLimits.Group, errors);
         if (d.TaskOwner is not null && !OwnerPattern().IsMatch(d.TaskOwner))
         {
             errors.Add(new("task_owner", $"must be an OS user name (letters, digits, _ . - @ \\, at most 64 characters), got \"{d.TaskOwner}\""));
         }
 
-        if (d.Description is { Length: > 4000 })
+        CheckText(d.Description, "description", FieldLimits.Description, errors);
+    }
+
+    /// <summary>Checks free text: at most <paramref name="maxLength"/> characters (UTF-16 code units) and no NUL (PostgreSQL text cannot hold one, and C strings end there).</summary>
+    internal static void CheckText(string? value, string field, int maxLength, List<FieldError> errors)
+    {
+        if (value is null)
         {
-            errors.Add(new("description", $"must be at most 4000 characters, got {d.Description.Length}"));
+            return;
+        }
+
+        if (value.Length > maxLength)
+        {
+            errors.Add(new(field, $"must be at most {maxLength} characters, got {value.Length}"));
+        }
+        else if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(new(field, "must not contain NUL characters"));
         }
     }
 
@@ -93,9 +108,12 @@ public static partial class TaskDefinitionValidator
 
         if (value.Length > maxLength || !NamePattern().IsMatch(value))
         {
-            errors.Add(new(field, $"must use only letters, digits, '_', '.', '-' and be at most {maxLength} characters, got \"{value}\""));
+            errors.Add(new(field, $"must use only letters, digits, '_', '.', '-' and be at most {maxLength} characters, got \"{Shorten(value)}\""));
         }
     }
+
+    /// <summary>A value as echoed in an error: at most 200 characters, so a megabyte of input is not sent back (or logged) whole.</summary>
+    internal static string Shorten(string value) => value.Length <= 200 ? value : $"{value[..200]}... ({value.Length} characters)";
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]+\z")]
     private static partial Regex NamePattern();

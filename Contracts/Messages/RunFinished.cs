@@ -29,4 +29,10 @@ public sealed record RunFinished
 
     /// <summary>Why, in words, when the reason alone does not say (e.g. "task_owner 'root' is not allowed on this agent").</summary>
     public string? Detail { get; init; }
+
+    /// <summary>
+    /// With reason <c>dispatch_failed</c> from an agent: why the process was not started, one of
+    /// <see cref="Runs.NotStartedCause"/>; null otherwise (and from agents older than this field).
+    /// </summary>
+    public string? Cause { get; init; }
 }

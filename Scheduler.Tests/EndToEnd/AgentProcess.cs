@@ -9,7 +9,7 @@ internal sealed class AgentProcess : IDisposable
 
     private AgentProcess(Process process) => this.process = process;
 
-    public static AgentProcess Start(string name, string busUrl, string folder)
+    public static AgentProcess Start(string name, string busUrl, string folder, IReadOnlyDictionary<string, string>? environment = null)
     {
         // The agent's own build output: the test folder's deps.json describes the tests, not the agent.
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -23,6 +23,11 @@ internal sealed class AgentProcess : IDisposable
         start.Environment["EASYTASK_BUS"] = busUrl;
         start.Environment["EASYTASK_AGENT_LOGS"] = Path.Combine(folder, "logs");
         start.Environment["EASYTASK_AGENT_JOURNAL"] = Path.Combine(folder, "journal");
+        foreach (var (variable, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -52,10 +52,12 @@ internal sealed class ServiceUnitTests
         var port = FreePort();
         var name = $"unit-agent-{Guid.NewGuid():N}"[..24];
         await using var scheduler = await StartSchedulerAsync(broker.AmqpUrl, port);
-        var agentBus = await broker.AgentUrlAsync(name);
+        // As the README installs it: EASYTASK_BUS without the password, which the unit loads as a credential.
+        var agentBus = new Uri(await broker.AgentUrlAsync(name));
+        var (busUser, busPassword) = (agentBus.UserInfo.Split(':', 2)[0], Uri.UnescapeDataString(agentBus.UserInfo.Split(':', 2)[1]));
         await using var agent = await RunningUnit.StartAsync("easytask-agent.service", "agent.env", sandbox => Replace(sandbox, new()
         {
-            ["EASYTASK_BUS"] = agentBus,
+            ["EASYTASK_BUS"] = WithPasswordFile(sandbox, $"amqp://{busUser}@{agentBus.Host}:{agentBus.Port}/", busPassword),
             ["EASYTASK_AGENT_NAME"] = name,
         }));
         await agent.AssertReadyAsync();
@@ -104,6 +106,16 @@ internal sealed class ServiceUnitTests
     }
 
     /// <summary>Only settings the environment file already has are replaced (they name example servers), so the file stays what is tested.</summary>
+    /// <summary>Writes the password where the unit's LoadCredential= reads it (root's, mode 0600) and returns <paramref name="bus"/>.</summary>
+    private static string WithPasswordFile(UnitSandbox sandbox, string bus, string password)
+    {
+        var file = sandbox.Root + "/etc/easytask/agent-bus.password";
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        File.WriteAllText(file, password);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return bus;
+    }
+
     private static Dictionary<string, string> Replace(UnitSandbox sandbox, Dictionary<string, string> values)
     {
         foreach (var name in values.Keys.Where(n => !sandbox.Environment.ContainsKey(n) && n != "EASYTASK_AGENT_NAME"))

@@ -46,7 +46,7 @@ internal sealed class CircuitBreakerEngineTests
     {
         var run = await TriggeredAsync(Task(7) with { RetryAttempts = 3 });
 
-        await engine.Lifecycle.FinishedAsync(SpawnFailed(run) with { Detail = "working_dir \"/missing\" does not exist on agent localhost (or is not a directory)" }, default);
+        await engine.Lifecycle.FinishedAsync(SpawnFailed(run) with { Detail = "working_dir \"/missing\" does not exist on agent localhost (or is not a directory)", Cause = NotStartedCause.WorkingDirMissing }, default);
 
         var done = (await engine.Runs.FindAsync(run.RunId, default))!;
         var failed = await engine.Services.GetRequiredService<IMonitoringStore>().FindFailedAsync(run.RunId, default);
@@ -80,5 +80,6 @@ internal sealed class CircuitBreakerEngineTests
         Reason = RunReason.DispatchFailed,
         FinishedAt = Now,
         Detail = "the shell could not be started (/bin/sh): No such file or directory",
+        Cause = NotStartedCause.SpawnFailed,
     };
 }

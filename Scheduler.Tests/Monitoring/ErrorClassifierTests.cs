@@ -19,24 +19,33 @@ internal sealed class ErrorClassifierTests
         Assert.That((verdict!.Name, verdict.IsRetryable), Is.EqualTo(("permanent", false)));
     }
 
-    [TestCase("task_owner 'root' is not allowed on agent a (allowed: batch); set EasyTask:Agent:AllowedOwners", "task_owner")]
-    [TestCase("working_dir \"/nope\" does not exist on agent a (or is not a directory)", "working_dir")]
-    [TestCase("the output files cannot be opened: access denied", "output file")]
-    public void Classify_IsPermanent_WhenAgentCouldNotStartTheCommandForGood(string detail, string named)
+    [TestCase(NotStartedCause.OwnerNotAllowed, "task_owner", false)]
+    [TestCase(NotStartedCause.OutputPathRefused, "output path", false)]
+    [TestCase(NotStartedCause.WorkingDirMissing, "working_dir", true)]
+    [TestCase(NotStartedCause.OutputUnavailable, "output file", true)]
+    public void Classify_IsPermanent_WhenAgentCouldNotStartTheCommandForGood(string cause, string named, bool hostLevel)
     {
-        var verdict = ErrorClassifier.Classify(Failed(RunReason.DispatchFailed, null, detail), null);
+        var verdict = ErrorClassifier.Classify(Failed(RunReason.DispatchFailed, null, "words that say something else", cause), null);
 
-        Assert.That(verdict!.Name, Is.EqualTo("permanent"));
+        Assert.That((verdict!.Name, verdict.HostLevel), Is.EqualTo(("permanent", hostLevel)));
         Assert.That(verdict.Why, Does.Contain(named));
     }
 
     [Test]
     public void Classify_IsRetryableAndHostLevel_WhenShellCouldNotBeSpawnedOrAgentWasLost()
     {
-        var spawn = ErrorClassifier.Classify(Failed(RunReason.DispatchFailed, null, "the shell could not be started (/bin/sh): no such file"), null);
+        var spawn = ErrorClassifier.Classify(Failed(RunReason.DispatchFailed, null, "no such file", NotStartedCause.SpawnFailed), null);
         var lost = ErrorClassifier.Classify(Failed(RunReason.AgentLost, null), null);
 
         Assert.That((spawn!.IsRetryable, spawn.HostLevel, lost!.IsRetryable, lost.HostLevel), Is.EqualTo((true, true, true, true)));
+    }
+
+    [Test]
+    public void Classify_IgnoresTheDetailsWords_WhenNoCauseIsGiven()
+    {
+        var verdict = ErrorClassifier.Classify(Failed(RunReason.DispatchFailed, null, "task_owner 'root' is not allowed; working_dir missing"), null);
+
+        Assert.That((verdict!.Name, verdict.HostLevel), Is.EqualTo(("retryable", false)));
     }
 
     [Test]
@@ -61,6 +70,6 @@ internal sealed class ErrorClassifierTests
     public void Classify_ReturnsNull_WhenAttemptSucceeded() =>
         Assert.That(ErrorClassifier.Classify(new AttemptResult(RunStatus.Success, RunReason.ExitCode, 0, At, At, null), null), Is.Null);
 
-    private static AttemptResult Failed(string reason, int? returnCode, string? detail = null) =>
-        new(RunStatus.Failed, reason, returnCode, At, At, detail);
+    private static AttemptResult Failed(string reason, int? returnCode, string? detail = null, string? cause = null) =>
+        new(RunStatus.Failed, reason, returnCode, At, At, detail, cause);
 }

@@ -29,12 +29,14 @@ internal sealed class TrustedAgentsTests
     public async Task RunFinished_ChangesNothing_WhenForgedByAnotherAgentsBrokerUser()
     {
         await using var agent = await RunningAgent.StartAsync(e2e.AgentName, e2e.AgentBusUrl, e2e.Folder.FullName);
-        await e2e.InsertAsync(e2e.Definition(471, "trust_victim", "sleep 6; echo genuine"));
-        var running = await e2e.WaitForRunAsync("trust_victim", r => r.Status is "RUNNING", Patience);
         var other = $"forger-{Guid.NewGuid():N}"[..16];
         var otherUrl = await e2e.Broker.AgentUrlAsync(other);
         await using var stamped = await ForgingBus.StartAsync(otherUrl, stampUserId: true);
         await using var unstamped = await ForgingBus.StartAsync(otherUrl, stampUserId: false);
+
+        // Long enough for the forgeries to arrive well before the genuine result: a finished run ignores any result.
+        await e2e.InsertAsync(e2e.Definition(471, "trust_victim", "sleep 20; echo genuine", inSeconds: 10));
+        var running = await e2e.WaitForRunAsync("trust_victim", r => r.Status is "RUNNING", Patience);
 
         // Agent B reporting as itself on A's run, B claiming to be A, and B claiming to be A with no user_id at all.
         await stamped.SendAsync(Forged(running, other), $"exchange:{QueueNames.AgentEvents}");
@@ -61,11 +63,32 @@ internal sealed class TrustedAgentsTests
         }
 
         // A genuine run after the forged command: once it has finished, the forged one had its chance to run.
-        await e2e.InsertAsync(e2e.Definition(472, "trust_genuine", "echo ok"));
+        await e2e.InsertAsync(e2e.Definition(472, "trust_genuine", "echo ok", inSeconds: 10));
         var run = await e2e.WaitForRunAsync("trust_genuine", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", Patience);
 
         Assert.That(run.Status, Is.EqualTo("SUCCESS"));
         Assert.That(File.Exists(marker), Is.False, "a command not sent by the scheduler's broker user must not run");
+    }
+
+    [Test]
+    public async Task Task_CannotSeeTheBusPassword_InItsEnvironmentNorTheAgents_WhenItComesFromEasytaskBusFile()
+    {
+        var url = new Uri(e2e.AgentBusUrl);
+        var password = Uri.UnescapeDataString(url.UserInfo.Split(':', 2)[1]);
+        var secret = Path.Combine(e2e.Folder.FullName, "agent-bus.password");
+        await File.WriteAllTextAsync(secret, password + "\n");
+        var withoutPassword = $"amqp://{url.UserInfo.Split(':')[0]}@{url.Host}:{url.Port}/";
+        var seen = Path.Combine(e2e.Folder.FullName, "seen");
+        using var agent = AgentProcess.Start(e2e.AgentName, withoutPassword, e2e.Folder.FullName, new Dictionary<string, string> { ["EASYTASK_BUS_FILE"] = secret });
+        await e2e.InsertAsync(e2e.Definition(473, "trust_snoop", $"env > {seen}.env; tr '\\0' '\\n' < /proc/$PPID/environ > {seen}.parent", inSeconds: 10));
+
+        var run = await e2e.WaitForRunAsync("trust_snoop", r => r.Status is "SUCCESS" or "FAILED" or "TERMINATED", Patience);
+
+        Assert.That(run.Status, Is.EqualTo("SUCCESS"), "the agent connected with the password from its file");
+        var own = await File.ReadAllTextAsync(seen + ".env");
+        var parent = await File.ReadAllTextAsync(seen + ".parent");
+        Assert.That(parent, Does.Contain("EASYTASK_BUS_FILE="), "the task did read the agent's environment");
+        Assert.That(own + parent, Does.Not.Contain(password));
     }
 
     [Test]

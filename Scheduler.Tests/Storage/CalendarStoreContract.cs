@@ -30,6 +30,18 @@ internal abstract class CalendarStoreContract : StorageContract
     }
 
     [Test]
+    public async Task FindAsync_ReturnsEveryFieldIntact_WhenEachIsAtItsLongestValidValue()
+    {
+        var longest = Tests.Definitions.LongestDefinitions.Calendar();
+
+        await Store.UpsertAsync(longest, "watched folder calendars/longest.json", None);
+        var found = await Store.FindAsync(longest.Name, None);
+
+        Assert.That(found, Is.Not.Null);
+        Assert.That(CalendarDefinitionJson.Serialize(found!.Calendar), Is.EqualTo(CalendarDefinitionJson.Serialize(longest)));
+    }
+
+    [Test]
     public async Task FindAsync_ReturnsDatesAndDescriptionIntact_WhenCalendarWasUpserted()
     {
         var inserted = await Store.UpsertAsync(MonthEndFreeze(), "file:calendars/month_end_freeze.json", None);

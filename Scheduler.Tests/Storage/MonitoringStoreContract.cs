@@ -75,19 +75,16 @@ internal abstract class MonitoringStoreContract : StorageContract
     }
 
     [Test]
-    public async Task ReopenAsync_SendsFinalRunBackToActiveAsNextAttempt_AndOffTheFailedList()
+    public async Task RemoveFailedAsync_TakesTheRunOffTheFailedList_WhenItIsRetried()
     {
         var run = await FailAsync(await NewRunAsync(2));
         await Store.AddFailedAsync(Failed(run.RunId, run.TaskName, run.Host), None);
 
-        var reopened = await Store.ReopenAsync(run, "operator alice", "manual retry", None);
-        var stale = await Store.ReopenAsync(run, "operator bob", "manual retry", None);
+        await Store.RemoveFailedAsync(run.RunId, None);
+        await Store.RemoveFailedAsync(run.RunId, None);
 
-        Assert.That((reopened!.Status, reopened.Attempt, reopened.Reason, reopened.ReturnCode, reopened.FinishedAt), Is.EqualTo((RunStatus.Active, 2, (string?)null, (int?)null, (DateTimeOffset?)null)));
-        Assert.That(stale, Is.Null, "the second retry saw a stale version");
         Assert.That(await Store.FindFailedAsync(run.RunId, None), Is.Null);
-        var moves = await Runs.EventsAsync(run.RunId, None);
-        Assert.That(moves[^1].From, Is.EqualTo(RunStatus.Failed));
+        Assert.That((await Store.FailedAsync(new FailedRunQuery(), None)).Select(f => f.RunId), Does.Not.Contain(run.RunId));
     }
 
     [Test]

@@ -227,6 +227,32 @@ internal sealed partial class ConsoleBrowserTests
         Assert.That(audit, Does.Contain("Nightly_Report"), "the audit trail names the tasks the group operation held");
     }
 
+    [Test, Order(8)]
+    public async Task Admin_InsertsATaskFromTheForm_AndItsTimedOutRunIsShownSo()
+    {
+        var page = await browser.NewPageAsync(scheduler.Url, scheduler.Server.AdminToken);
+        await page.GotoAsync("/tasks");
+        await page.Locator("#new-task summary").ClickAsync();
+        var form = page.Locator("#new-task form");
+        await form.Locator("input[name=name]").FillAsync("Form_Sleeper");
+        await form.Locator("input[name=cmd]").FillAsync("sleep 30");
+        await form.Locator("input[name=run_on_host]").FillAsync("localhost");
+        await form.Locator("input[name=max_run_time]").FillAsync("1");
+        await page.Locator("#nt-insert").ClickAsync();
+        await Expect(page.Locator("#nt-errors")).ToContainTextAsync("tid");
+
+        await form.Locator("input[name=tid]").FillAsync("4001");
+        await page.Locator("#nt-insert").ClickAsync();
+        await Expect(page.Locator("#nt-result")).ToHaveTextAsync("Task validation completed. Task inserted successfully: tid 4001, name Form_Sleeper");
+        await Expect(page.Locator("tr[data-task=Form_Sleeper]")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "tasks-new-task");
+
+        var run = await scheduler.RunAsync("Form_Sleeper");
+        await scheduler.Server.WaitForRunAsync("Form_Sleeper", r => r.Status == "TERMINATED", TimeSpan.FromSeconds(30));
+        await page.GotoAsync("/task-runs?name=Form_Sleeper");
+        await Expect(page.Locator($"tr[data-run-id='{run.RunId}'] .badge.timedout")).ToHaveTextAsync("TIMED OUT");
+    }
+
     [Test, Order(100)]
     public async Task ConnectionIndicator_GoesDisconnectedWhenTheServerStops_AndLiveWhenItIsBack()
     {

@@ -40,21 +40,18 @@ internal static partial class CalendarEndpoints
     }
 
     /// <summary>Inserts a calendar or replaces the one of the same name: 201 when new, 200 when replaced.</summary>
-    private static async Task<IResult> UpsertAsync(HttpRequest request, ICalendarStore store, ITaskChangeListener changes, ILogger<CalendarResource> log, CancellationToken ct)
+    private static async Task<IResult> UpsertAsync(HttpRequest request, DefinitionChanges changes, ILogger<CalendarResource> log, CancellationToken ct)
     {
         using var reader = new StreamReader(request.Body);
         var json = await reader.ReadToEndAsync(ct);
-        var outcome = string.IsNullOrWhiteSpace(json)
-            ? new ParseOutcome<CalendarDefinition>(null, [new FieldError("$", "the body is empty; send a calendar as a JSON object: { \"name\", \"description\", \"dates\": [\"YYYY-MM-DD\", ...] }")])
-            : CalendarDefinitionJson.Check(json);
+        var outcome = DefinitionChanges.CheckCalendar(json, "the body is empty; send a calendar as a JSON object: { \"name\", \"description\", \"dates\": [\"YYYY-MM-DD\", ...] }");
         if (!outcome.IsValid)
         {
             return ApiProblems.Invalid(outcome.Errors, "The calendar is invalid");
         }
 
-        var stored = await store.UpsertAsync(outcome.Value!, ChangeSource.Of(request), ct);
+        var stored = await changes.SaveCalendarAsync(outcome.Value!, new ChangeActor(ChangeSource.Of(request)), ct);
         LogSaved(log, stored.Calendar.Name, stored.Calendar.Dates.Count, stored.Version, stored.Source);
-        await changes.CalendarsChangedAsync(ct);
         var resource = CalendarResource.From(stored);
 
         // The store bumps the version of a row it replaces, so version 1 is a calendar that did not exist before this call.
@@ -63,7 +60,7 @@ internal static partial class CalendarEndpoints
             : Results.Ok(resource);
     }
 
-    private static async Task<IResult> DeleteAsync(string name, HttpRequest request, ICalendarStore store, ITaskStore tasks, ITaskChangeListener changes, ILogger<CalendarResource> log, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(string name, HttpRequest request, DefinitionChanges changes, ITaskStore tasks, ILogger<CalendarResource> log, CancellationToken ct)
     {
         if (BuiltInCalendars.Names.Contains(name))
         {
@@ -79,13 +76,12 @@ internal static partial class CalendarEndpoints
                 $"calendar \"{name}\" is used by {users.Count} task{(users.Count == 1 ? "" : "s")}: {string.Join(", ", users)}; change or delete {(users.Count == 1 ? "it" : "them")} first");
         }
 
-        if (!await store.DeleteAsync(name, ct))
+        if (!await changes.DeleteCalendarAsync(name, new ChangeActor(ChangeSource.Of(request)), ct))
         {
             return ApiProblems.NotFound($"no calendar named \"{name}\"");
         }
 
         LogDeleted(log, name, ChangeSource.Of(request));
-        await changes.CalendarsChangedAsync(ct);
         return Results.NoContent();
     }
 

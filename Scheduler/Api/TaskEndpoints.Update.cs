@@ -11,7 +11,7 @@ internal static partial class TaskEndpoints
     /// Replaces a definition. The caller's version (If-Match header or <c>?version=</c>) guards against
     /// overwriting a change made since it read the task; without one the current version is replaced.
     /// </summary>
-    private static async Task<IResult> UpdateAsync(string name, HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, Agents.TaskWarnings warnings, ILogger<TaskResource> log, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string name, HttpRequest request, DefinitionChanges changes, ITaskStore store, Agents.TaskWarnings warnings, ILogger<TaskResource> log, CancellationToken ct)
     {
         if (!TryReadExpectedVersion(request, out var expected))
         {
@@ -19,7 +19,7 @@ internal static partial class TaskEndpoints
         }
 
         var body = await ReadBodyAsync(request, ct);
-        var outcome = await intake.CheckAsync(body, ct);
+        var outcome = await changes.CheckTaskAsync(body, ct);
         if (!outcome.IsValid)
         {
             return ApiProblems.Invalid(outcome.Errors);
@@ -50,9 +50,8 @@ internal static partial class TaskEndpoints
 
         try
         {
-            var stored = await store.UpdateAsync(name, definition, expected ?? current.Version, ChangeSource.Of(request), ct);
+            var stored = await changes.UpdateTaskAsync(name, definition, expected ?? current.Version, new ChangeActor(ChangeSource.Of(request)), ct);
             LogUpdated(log, stored.Definition.Tid, name, stored.Version, stored.Source);
-            await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
             return Results.Ok(TaskResource.From(stored) with { Warnings = await warnings.ForAsync(stored.Definition, ct) });
         }

@@ -44,9 +44,9 @@ internal static partial class TaskEndpoints
         return Results.Ok(await TaskStanding.For(http).DescribeAsync(task, ct));
     }
 
-    private static async Task<IResult> InsertAsync(HttpRequest request, DefinitionIntake intake, ITaskStore store, ITaskChangeListener changes, Agents.TaskWarnings warnings, ILogger<TaskResource> log, CancellationToken ct)
+    private static async Task<IResult> InsertAsync(HttpRequest request, DefinitionChanges changes, Agents.TaskWarnings warnings, ILogger<TaskResource> log, CancellationToken ct)
     {
-        var outcome = await intake.CheckAsync(await ReadBodyAsync(request, ct), ct);
+        var outcome = await changes.CheckTaskAsync(await ReadBodyAsync(request, ct), ct);
         if (!outcome.IsValid)
         {
             return ApiProblems.Invalid(outcome.Errors);
@@ -59,9 +59,8 @@ internal static partial class TaskEndpoints
 
         try
         {
-            var stored = await store.InsertAsync(outcome.Value!, ChangeSource.Of(request), ct);
+            var stored = await changes.InsertTaskAsync(outcome.Value!, new ChangeActor(ChangeSource.Of(request)), ct);
             LogInserted(log, stored.Definition.Tid, stored.Definition.Name, stored.Source);
-            await changes.TaskSavedAsync(stored, ct);
             request.HttpContext.Response.Headers.ETag = ETagOf(stored.Version);
             return Results.Created(
                 $"/api/v1/tasks/{Uri.EscapeDataString(stored.Definition.Name)}",

@@ -11,6 +11,9 @@ internal interface ITaskChangeListener
     /// <summary>A task was deleted.</summary>
     Task TaskDeletedAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>A custom calendar was added, changed or deleted.</summary>
+    /// <summary>Custom calendars were added, changed or deleted (any number of them: the listener reads them all again).</summary>
     Task CalendarsChangedAsync(CancellationToken cancellationToken);
+
+    /// <summary>The custom calendar <paramref name="name"/> was added, changed or deleted (only that one is read again).</summary>
+    Task CalendarChangedAsync(string name, CancellationToken cancellationToken) => CalendarsChangedAsync(cancellationToken);
 }

@@ -8,14 +8,14 @@ internal sealed class StoredCalendarCatalog(ICalendarStore calendars)
 {
     public async Task<ICalendarCatalog> LoadAsync(CancellationToken cancellationToken)
     {
-        var stored = await calendars.ListAsync(cancellationToken);
-        return new CalendarCatalog(stored.Select(c => c.Calendar.Name));
+        var stored = await calendars.ListNamesAsync(cancellationToken);
+        return new CalendarCatalog(stored);
     }
 
     /// <summary>The stored calendars plus <paramref name="coming"/>, calendars about to be written with the tasks checked.</summary>
     public async Task<ICalendarCatalog> LoadAsync(IEnumerable<string> coming, CancellationToken cancellationToken)
     {
-        var stored = await calendars.ListAsync(cancellationToken);
-        return new CalendarCatalog(stored.Select(c => c.Calendar.Name).Concat(coming).Distinct(StringComparer.Ordinal));
+        var stored = await calendars.ListNamesAsync(cancellationToken);
+        return new CalendarCatalog(stored.Concat(coming).Distinct(StringComparer.Ordinal));
     }
 }

@@ -75,7 +75,7 @@ internal sealed partial class AgentEventBatcher
             status = RunStatus.Failed;
         }
 
-        var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail);
+        var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail, m.Cause);
         if (lifecycle.Retries(run, result))
         {
             // What arrived before it is written now; the retry goes through the door once that is committed.

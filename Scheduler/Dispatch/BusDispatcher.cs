@@ -6,14 +6,45 @@ using MassTransit;
 
 namespace EasyTask.Scheduler.Dispatch;
 
-/// <summary>Sends a run in TRIGGER to its agent's queue <c>agent.&lt;host&gt;</c> as a <see cref="RunTask"/>.</summary>
-internal sealed class BusDispatcher(ISendEndpointProvider endpoints, DispatchLedger ledger, TimeProvider time, ILogger<BusDispatcher> log) : IRunDispatcher
+/// <summary>
+/// Sends a run in TRIGGER to its agent's queue <c>agent.&lt;host&gt;</c> as a <see cref="RunTask"/>. A send gives up after
+/// <see cref="SendTimeout"/> (the broker is down or restarting), and for as long again no send is tried: the run stays
+/// in TRIGGER and the run watch sends it again once it has gone unacknowledged. So a broker outage never holds up the
+/// clock's run creation behind a queue of sends that each wait for the connection.
+/// </summary>
+internal sealed partial class BusDispatcher(ISendEndpointProvider endpoints, DispatchLedger ledger, TimeProvider time, ILogger<BusDispatcher> log) : IRunDispatcher
 {
+    private long quietUntil;
+
+    /// <summary>How long one send may wait for the broker before the run is left to the watch's re-send.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(5);
+
     public async Task DispatchAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
     {
         // Logged before the send: on the in-memory bus the agent's "Task Received" can come before Send returns.
         var again = ledger.Sent(run.RunId, run.Attempt);
+        if (time.GetUtcNow().UtcTicks < Interlocked.Read(ref quietUntil))
+        {
+            LogNotSent(log, run.RunId, run.TaskName, run.Host, run.Attempt, "the broker did not take the last send");
+            return;
+        }
+
         RunLog.Dispatched(log, run.RunId, run.TaskName, run.Host, run.Attempt, again ? " (sent again: no acknowledgement yet)" : "");
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(SendTimeout);
+        try
+        {
+            await SendAsync(run, definition, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Exchange(ref quietUntil, (time.GetUtcNow() + SendTimeout).UtcTicks);
+            LogNotSent(log, run.RunId, run.TaskName, run.Host, run.Attempt, $"the broker did not take it within {SendTimeout.TotalSeconds:0} s");
+        }
+    }
+
+    private async Task SendAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
+    {
         var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueNames.Agent(run.Host)}"));
         await endpoint.Send(
             new RunTask
@@ -33,4 +64,7 @@ internal sealed class BusDispatcher(ISendEndpointProvider endpoints, DispatchLed
             },
             cancellationToken);
     }
+
+    [LoggerMessage(EventId = 140, Level = LogLevel.Warning, Message = "Task Not Sent: run {RunId} task {TaskName} host {Host} attempt {Attempt}: {Why}; it stays in TRIGGER and is sent again when unacknowledged")]
+    private static partial void LogNotSent(ILogger logger, string runId, string taskName, string host, int attempt, string why);
 }

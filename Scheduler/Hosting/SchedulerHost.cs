@@ -43,6 +43,7 @@ internal static partial class SchedulerHost
         builder.Services.AddCluster(builder.Configuration, database);
         builder.Services.AddSingleton<StoredCalendarCatalog>();
         builder.Services.AddSingleton<DefinitionIntake>();
+        builder.Services.AddSingleton<DefinitionChanges>();
         builder.Services.AddSingleton<Definitions.Apply.ApplyPlanner>();
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);

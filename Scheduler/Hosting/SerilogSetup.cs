@@ -11,7 +11,8 @@ internal static class SerilogSetup
 
     public static WebApplicationBuilder AddEasyTaskLogging(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSerilog((services, logger) => EasyTaskSerilog.Configure(logger, builder.Configuration).ReadFrom.Services(services));
+        builder.Services.AddSerilog((services, logger) =>
+            EasyTaskSerilog.Configure(logger, builder.Configuration).ReadFrom.Services(services).Enrich.With<ControlCharacterEscaper>());
         return builder;
     }
 }

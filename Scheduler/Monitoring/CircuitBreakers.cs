@@ -6,9 +6,10 @@ namespace EasyTask.Scheduler.Monitoring;
 /// One breaker per host. After <see cref="BreakerOptions.Threshold"/> consecutive host-level failures the host's
 /// breaker opens: its runs wait (in ACTIVE or TRIGGER) instead of burning attempts. After the cool-down one run
 /// probes the host (half-open); any attempt end that is not a host-level failure closes the breaker, another
-/// host-level failure opens it again. In memory: a restarted scheduler starts with every breaker closed.
+/// host-level failure opens it again. Decided in memory, kept in the database by <see cref="BreakerSync"/>
+/// (<see cref="CircuitBreakers.Persistence"/>), so a restarted scheduler or a new leader keeps an open breaker.
 /// </summary>
-internal sealed class CircuitBreakers(IOptions<BreakerOptions> options, TimeProvider time)
+internal sealed partial class CircuitBreakers(IOptions<BreakerOptions> options, TimeProvider time)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> hosts = new(StringComparer.Ordinal);
@@ -20,6 +21,7 @@ internal sealed class CircuitBreakers(IOptions<BreakerOptions> options, TimeProv
         {
             var entry = EntryOf(host);
             entry.Failures++;
+            Changed(host);
             var probeFailed = entry.OpenedAt is not null && entry.ProbeRunId is not null;
             if (entry.OpenedAt is null && entry.Failures >= options.Value.Threshold || probeFailed)
             {
@@ -38,7 +40,10 @@ internal sealed class CircuitBreakers(IOptions<BreakerOptions> options, TimeProv
     {
         lock (gate)
         {
-            hosts.Remove(host);
+            if (hosts.Remove(host))
+            {
+                Changed(host);
+            }
         }
     }
 
@@ -65,6 +70,11 @@ internal sealed class CircuitBreakers(IOptions<BreakerOptions> options, TimeProv
             // A probe that never reports back (its run stuck) must not hold the host closed forever.
             if (entry.ProbeRunId is null || entry.ProbeRunId == runId || now - entry.ProbeAt > options.Value.CoolDown)
             {
+                if (entry.ProbeRunId != runId)
+                {
+                    Changed(host);
+                }
+
                 entry.ProbeRunId = runId;
                 entry.ProbeAt = now;
                 return null;

@@ -14,5 +14,5 @@ internal sealed record ErrorClass(string Name, string Why, bool HostLevel)
 
     public static ErrorClass Retryable(string why, bool hostLevel = false) => new(RetryableName, why, hostLevel);
 
-    public static ErrorClass Permanent(string why) => new(PermanentName, why, false);
+    public static ErrorClass Permanent(string why, bool hostLevel = false) => new(PermanentName, why, hostLevel);
 }

@@ -5,9 +5,10 @@ using EasyTask.Scheduler.Runs;
 namespace EasyTask.Scheduler.Monitoring;
 
 /// <summary>
-/// Decides whether a failed attempt is worth retrying. The agent reports pre-start failures as
-/// <c>dispatch_failed</c> with a detail in words; the words it uses for each cause are matched here.
-/// Host-level failures (the agent lost, the shell not starting) feed the host's circuit breaker.
+/// Decides whether a failed attempt is worth retrying, from what the agent reports in structured form: the reason,
+/// the return code and, for a process that was not started (<c>dispatch_failed</c>), its
+/// <see cref="NotStartedCause"/>. The detail's words are for people and never decide.
+/// Host-level failures (the agent lost, a process that could not be spawned on the host) feed the host's circuit breaker.
 /// </summary>
 internal static class ErrorClassifier
 {
@@ -23,7 +24,6 @@ internal static class ErrorClassifier
             return null;
         }
 
-        var detail = result.Detail ?? "";
         switch (result.Reason)
         {
             case RunReason.Killed:
@@ -33,7 +33,7 @@ internal static class ErrorClassifier
             case RunReason.AgentLost:
                 return ErrorClass.Retryable("the agent was lost", hostLevel: true);
             case RunReason.DispatchFailed:
-                return ClassifyNotStarted(detail);
+                return ClassifyNotStarted(result.Cause);
             case RunReason.ExitCode when result.ReturnCode is NotExecutable:
                 return ErrorClass.Permanent("return code 126: the command is not executable");
             case RunReason.ExitCode when result.ReturnCode is NotFound:
@@ -45,28 +45,16 @@ internal static class ErrorClassifier
         }
     }
 
-    private static ErrorClass ClassifyNotStarted(string detail)
+    private static ErrorClass ClassifyNotStarted(string? cause) => cause switch
     {
-        if (detail.Contains("is not allowed", StringComparison.OrdinalIgnoreCase) || detail.Contains("refuses", StringComparison.OrdinalIgnoreCase))
-        {
-            return ErrorClass.Permanent("task_owner is not allowed on the agent");
-        }
+        NotStartedCause.OwnerNotAllowed => ErrorClass.Permanent("task_owner is not allowed on the agent"),
+        NotStartedCause.OutputPathRefused => ErrorClass.Permanent("the output path is outside the agent's log directory"),
+        NotStartedCause.LimitUnenforceable => ErrorClass.Permanent("max_run_time is more than the agent can enforce"),
+        NotStartedCause.OutputUnavailable => ErrorClass.Permanent("the output file cannot be opened", hostLevel: true),
+        NotStartedCause.WorkingDirMissing => ErrorClass.Permanent("working_dir is missing on the agent", hostLevel: true),
+        NotStartedCause.SpawnFailed => ErrorClass.Retryable("the shell could not be spawned", hostLevel: true),
 
-        if (detail.Contains("working_dir", StringComparison.OrdinalIgnoreCase))
-        {
-            return ErrorClass.Permanent("working_dir is missing on the agent");
-        }
-
-        if (detail.Contains("output files cannot be opened", StringComparison.OrdinalIgnoreCase) || detail.Contains("log directory", StringComparison.OrdinalIgnoreCase))
-        {
-            return ErrorClass.Permanent("the output file cannot be opened");
-        }
-
-        if (detail.Contains("could not be started", StringComparison.OrdinalIgnoreCase))
-        {
-            return ErrorClass.Retryable("the shell could not be spawned", hostLevel: true);
-        }
-
-        return ErrorClass.Retryable("the run could not be handed to a process");
-    }
+        // No cause: the scheduler could not hand the run over (its task gone), or an agent older than the field.
+        _ => ErrorClass.Retryable("the run could not be handed to a process"),
+    };
 }

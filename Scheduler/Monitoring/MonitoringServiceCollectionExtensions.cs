@@ -36,6 +36,7 @@ public static class MonitoringServiceCollectionExtensions
         services.Configure<AlertOptions>(configuration.GetSection(AlertOptions.Section));
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.AddHostedService<LiveFeedPump>();
+        services.AddHostedService<BreakerSync>();
         services.AddSingleton<HealthReporter>();
         services.AddHostedService<MetricsSampler>();
         services.AddHttpClient(nameof(WebhookChannel));

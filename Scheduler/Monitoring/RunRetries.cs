@@ -23,7 +23,8 @@ internal sealed class RunRetries(IRunStore runs, IMonitoringStore store, RunLife
             return new RetryOutcome(run, $"run {runId} is {run.Status.ToText()}, not final; only a SUCCESS, FAILED or TERMINATED run can be retried", Conflict: true);
         }
 
-        var reopened = await store.ReopenAsync(run, $"operator {by}", $"manual retry requested by {by}: attempt {run.Attempt + 1}", cancellationToken);
+        // Through the lifecycle's door, like every other move of a run.
+        var reopened = await lifecycle.RetryNowAsync(run, by, cancellationToken);
         if (reopened is null)
         {
             return new RetryOutcome(run, $"run {runId} changed while the retry was asked for; look again", Conflict: true);

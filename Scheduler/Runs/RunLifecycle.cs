@@ -22,6 +22,7 @@ internal sealed class RunLifecycle(
     CircuitBreakers breakers,
     SlotQueue slots,
     IRunStore runs,
+    IMonitoringStore monitoring,
     TimeProvider time)
 {
     /// <summary>Creates the runs (idempotently) and starts advancing the new ACTIVE ones.</summary>
@@ -54,6 +55,24 @@ internal sealed class RunLifecycle(
         var soon = await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Active], Limit: RunPages.Size, OldestFirst: true, RetryDueBy: now + horizon), cancellationToken);
         await advancer.AdvanceAsync(soon.Where(r => r.NotBefore <= now).ToList(), cancellationToken);
         return soon.Where(r => r.NotBefore > now).Min(r => r.NotBefore);
+    }
+
+    /// <summary>
+    /// An operator's retry of a final run: the next attempt at once (no backoff), the previous attempt's outcome
+    /// cleared, off the failed-runs list, then advanced like any run; null when the run changed meanwhile.
+    /// </summary>
+    public async Task<RunRecord?> RetryNowAsync(RunRecord run, string by, CancellationToken cancellationToken)
+    {
+        var reopened = await runs.TransitionAsync(
+            new RunChange(run.RunId, run.Version, run.Status, RunStatus.Active, $"operator {by}",
+                Detail: $"manual retry requested by {by}: attempt {run.Attempt + 1}", Attempt: run.Attempt + 1),
+            cancellationToken);
+        if (reopened is not null)
+        {
+            await monitoring.RemoveFailedAsync(run.RunId, cancellationToken);
+        }
+
+        return reopened;
     }
 
     /// <summary>An operator's force-start of a run just created: straight to TRIGGER.</summary>

@@ -68,7 +68,7 @@ internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunM
             status = RunStatus.Failed;
         }
 
-        var result = new AttemptResult(status, message.Reason, message.ReturnCode, message.StartedAt, message.FinishedAt, message.Detail);
+        var result = new AttemptResult(status, message.Reason, message.ReturnCode, message.StartedAt, message.FinishedAt, message.Detail, message.Cause);
         await ending.EndAttemptAsync(run, result, $"agent {message.Host}", cancellationToken);
     }
 

@@ -93,7 +93,7 @@ internal sealed partial class SchedulerEngine(
 
     private async Task LoadAllAsync(CancellationToken cancellationToken)
     {
-        calendarDays.Replace((await calendars.ListAsync(cancellationToken)).Select(c => c.Calendar));
+        _ = calendarDays.Replace((await calendars.ListAsync(cancellationToken)).Select(c => c.Calendar));
         var stored = await tasks.ListAsync(cancellationToken);
         foreach (var gone in registry.All.Select(t => t.Name).Except(stored.Select(s => s.Definition.Name), StringComparer.Ordinal).ToList())
         {
@@ -168,8 +168,22 @@ internal sealed partial class SchedulerEngine(
 
     public async Task CalendarsChangedAsync(CancellationToken cancellationToken)
     {
-        calendarDays.Replace((await calendars.ListAsync(cancellationToken)).Select(c => c.Calendar));
-        foreach (var task in registry.All.Where(t => t.Definition.Calendar is not null).ToList())
+        var changed = calendarDays.Replace((await calendars.ListAsync(cancellationToken)).Select(c => c.Calendar));
+        await RearmUsersAsync(changed, cancellationToken);
+    }
+
+    public async Task CalendarChangedAsync(string name, CancellationToken cancellationToken)
+    {
+        if (calendarDays.Put(name, (await calendars.FindAsync(name, cancellationToken))?.Calendar))
+        {
+            await RearmUsersAsync(new HashSet<string>(StringComparer.Ordinal) { name }, cancellationToken);
+        }
+    }
+
+    /// <summary>Only the tasks naming a calendar whose days changed: re-arming every calendar user on each change made many calendars cost quadratic time.</summary>
+    private async Task RearmUsersAsync(IReadOnlySet<string> changed, CancellationToken cancellationToken)
+    {
+        foreach (var task in registry.All.Where(t => t.Definition.Calendar is { } calendar && changed.Contains(calendar)).ToList())
         {
             await TaskSavedAsync(task.Stored, cancellationToken);
         }

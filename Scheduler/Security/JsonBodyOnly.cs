@@ -23,7 +23,15 @@ internal sealed class JsonBodyOnly(RequestDelegate next)
             return;
         }
 
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // A body over the size limit (or cut short) is the client's mistake: answered here, so it is not logged as an unhandled error.
+            await Results.Problem(title: "Bad request body", detail: ex.Message, statusCode: ex.StatusCode).ExecuteAsync(context);
+        }
     }
 
     private static bool HasBody(HttpRequest request) =>

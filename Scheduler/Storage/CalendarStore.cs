@@ -15,6 +15,8 @@ internal sealed class CalendarStore(IDbConnectionFactory connections, TimeProvid
 
     private const string ListSql = SelectColumns + " ORDER BY name";
 
+    private const string ListNamesSql = "SELECT name FROM calendars ORDER BY name";
+
     private const string DeleteSql = "DELETE FROM calendars WHERE name = @name";
 
     private static readonly string[] UpsertColumns = ["name", "description", "dates", "version", "updated_at", "source"];
@@ -57,6 +59,12 @@ internal sealed class CalendarStore(IDbConnectionFactory connections, TimeProvid
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<CalendarRow>(new CommandDefinition(ListSql, cancellationToken: cancellationToken));
         return rows.Select(ToStored).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(ListNamesSql, cancellationToken: cancellationToken))).ToList();
     }
 
     public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)

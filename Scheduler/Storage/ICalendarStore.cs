@@ -15,5 +15,8 @@ internal interface ICalendarStore
     Task<IReadOnlyList<StoredCalendar>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes the calendar. False when no such calendar existed.</summary>
+    /// <summary>The custom calendars' names only: what a definition check needs, without reading every date.</summary>
+    Task<IReadOnlyList<string>> ListNamesAsync(CancellationToken cancellationToken);
+
     Task<bool> DeleteAsync(string name, CancellationToken cancellationToken);
 }

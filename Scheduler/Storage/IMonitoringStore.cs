@@ -30,11 +30,8 @@ internal interface IMonitoringStore
     /// <summary>Marks the entry dismissed; false when the run is not on the list.</summary>
     Task<bool> DismissAsync(string runId, string by, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Sends a final run back to ACTIVE as a new attempt (guarded by status and version), clears its outcome,
-    /// takes it off the failed-runs list and records the move; null when the run changed meanwhile.
-    /// </summary>
-    Task<RunRecord?> ReopenAsync(RunRecord run, string actor, string detail, CancellationToken cancellationToken);
+    /// <summary>Takes the run off the failed-runs list (it was sent back for another attempt); nothing when it is not listed.</summary>
+    Task RemoveFailedAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>Figures for the health view.</summary>
     Task<HealthFigures> HealthAsync(DateTimeOffset now, CancellationToken cancellationToken);

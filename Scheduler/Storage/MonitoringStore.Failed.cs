@@ -16,14 +16,6 @@ internal sealed partial class MonitoringStore
 
     private const string RemoveFailedSql = "DELETE FROM failed_runs WHERE run_id = @runId";
 
-    // The guard lives in the SQL, as for every run move; the outcome of the previous attempt is cleared.
-    private const string ReopenSql =
-        "UPDATE runs SET status = 'ACTIVE', attempt = attempt + 1, version = version + 1, reason = NULL, return_code = NULL, " +
-        "started_at = NULL, finished_at = NULL, not_before = NULL WHERE run_id = @runId AND status = @from AND version = @expected";
-
-    private const string MoveEventSql =
-        "INSERT INTO run_events (run_id, attempt, at, actor, from_status, to_status, detail) VALUES (@runId, @attempt, @at, @actor, @from, 'ACTIVE', @detail)";
-
     public async Task AddFailedAsync(FailedRun entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
@@ -105,29 +97,9 @@ internal sealed partial class MonitoringStore
         return changed > 0;
     }
 
-    public async Task<RunRecord?> ReopenAsync(RunRecord run, string actor, string detail, CancellationToken cancellationToken)
+    public async Task RemoveFailedAsync(string runId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var from = run.Status.ToText();
-        var moved = await connection.ExecuteAsync(new CommandDefinition(
-            ReopenSql, new { runId = run.RunId, from, expected = run.Version }, transaction, cancellationToken: cancellationToken));
-        if (moved == 0)
-        {
-            return null;
-        }
-
-        var row = await connection.QuerySingleAsync<RunRow>(new CommandDefinition(
-            "SELECT " + RunRow.Columns + " FROM runs WHERE run_id = @runId", new { runId = run.RunId }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            MoveEventSql,
-            new { runId = run.RunId, attempt = (int)row.Attempt, at = EpochMilliseconds.Now(time), actor, from, detail },
-            transaction,
-            cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(RemoveFailedSql, new { runId = run.RunId }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        signal?.Ring();
-        return row.ToRecord();
+        await connection.ExecuteAsync(new CommandDefinition(RemoveFailedSql, new { runId }, cancellationToken: cancellationToken));
     }
 }

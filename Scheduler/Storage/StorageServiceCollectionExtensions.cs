@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IAdhocCommandStore, AdhocCommandStore>();
         services.AddSingleton<IMonitoringStore, MonitoringStore>();
         services.AddSingleton<IAlertStore, AlertStore>();
+        services.AddSingleton<IBreakerStore, BreakerStore>();
         services.AddSingleton<RunEventBatches>();
         services.TryAddSingleton<RunEventSignal>();
         services.TryAddSingleton<RunEventFeed>();

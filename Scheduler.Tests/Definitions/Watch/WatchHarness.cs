@@ -35,6 +35,8 @@ internal sealed class WatchHarness : IAsyncDisposable
 
     public TaskRegistry Registry => services.GetRequiredService<TaskRegistry>();
 
+    public IAuditStore Audit => services.GetRequiredService<IAuditStore>();
+
     public OutageTaskStore Outage => services.GetRequiredService<OutageTaskStore>();
 
     public RecordingLoggerProvider Logs => services.GetRequiredService<RecordingLoggerProvider>();

@@ -38,6 +38,8 @@ internal sealed class RunningUnit(UnitSandbox sandbox, UnitProcess process) : IA
                 sandbox.Environment[name] = value;
             }
 
+            await sandbox.LoadCredentialsAsync();
+
             var process = await UnitProcess.StartAsync(sandbox, published, new Dictionary<string, string>());
             return new RunningUnit(sandbox, process);
         }

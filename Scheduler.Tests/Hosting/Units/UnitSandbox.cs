@@ -99,6 +99,38 @@ internal sealed class UnitSandbox : IDisposable
             ? Root + value
             : value;
 
+    /// <summary>
+    /// What systemd does for <c>LoadCredential=ID:PATH</c> just before the start: copies each source (a path of the
+    /// real machine, so under <see cref="Root"/>; the test writes it there) into a directory only the service user can
+    /// read and names it in <c>CREDENTIALS_DIRECTORY</c>. A missing source fails, as the unit would fail to start.
+    /// </summary>
+    public async Task LoadCredentialsAsync()
+    {
+        var credentials = Unit.List("LoadCredential");
+        if (credentials.Count == 0)
+        {
+            return;
+        }
+
+        var directory = await CreateOwnedAsync("/run/credentials/" + System.IO.Path.GetFileName(Unit.Path));
+        foreach (var entry in credentials)
+        {
+            var (id, source) = (entry.Split(':', 2)[0], Root + entry.Split(':', 2)[1]);
+            if (!File.Exists(source))
+            {
+                throw new InvalidOperationException($"{Unit.Path}: LoadCredential={entry}, but {source} does not exist: systemd would not start the unit");
+            }
+
+            var target = System.IO.Path.Combine(directory, id);
+            File.Copy(source, target, overwrite: true);
+            await ExternalCommand.RunAsync("chown", [string.Create(CultureInfo.InvariantCulture, $"{User}:{Group}"), target], TimeSpan.FromSeconds(10));
+            File.SetUnixFileMode(target, UnixFileMode.UserRead);
+        }
+
+        File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        Environment["CREDENTIALS_DIRECTORY"] = directory;
+    }
+
     /// <summary>The unit's <c>WorkingDirectory</c> inside the sandbox; it must be one of the directories systemd created.</summary>
     public string WorkingDirectory => Map(Unit.Require("WorkingDirectory"));
 

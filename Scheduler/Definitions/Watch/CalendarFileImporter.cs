@@ -7,16 +7,17 @@ namespace EasyTask.Scheduler.Definitions.Watch;
 /// Applies a calendar file: checked by the same rules as the API, then inserted or replaced by name.
 /// Store failures are thrown, not reported as errors, so the file is kept for a retry.
 /// </summary>
-internal sealed class CalendarFileImporter(ICalendarStore store, ITaskChangeListener changes, ILogger<CalendarFileImporter> log)
+internal sealed class CalendarFileImporter(DefinitionChanges changes, ICalendarStore store, ILogger<CalendarFileImporter> log)
 {
-    /// <summary>The file's problems (nothing was written), or an empty list when the calendar was saved.</summary>
-    public async Task<IReadOnlyList<FieldError>> ImportAsync(string json, string source, CancellationToken cancellationToken)
+    /// <summary>The file's problems (nothing was written, and the refusal is audited), or an empty list when the calendar was saved.</summary>
+    public async Task<IReadOnlyList<FieldError>> ImportAsync(string json, string file, CancellationToken cancellationToken)
     {
-        var outcome = string.IsNullOrWhiteSpace(json)
-            ? new ParseOutcome<CalendarDefinition>(null, [new FieldError("$", "the file is empty; it must hold a calendar as a JSON object: { \"name\", \"description\", \"dates\": [\"YYYY-MM-DD\", ...] }")])
-            : CalendarDefinitionJson.Check(json);
+        var actor = ChangeActor.WatchedFolder(file);
+        var source = actor.Source;
+        var outcome = DefinitionChanges.CheckCalendar(json, "the file is empty; it must hold a calendar as a JSON object: { \"name\", \"description\", \"dates\": [\"YYYY-MM-DD\", ...] }");
         if (!outcome.IsValid)
         {
+            await changes.RefusedAsync(actor, "calendar file", outcome.Errors);
             return outcome.Errors;
         }
 
@@ -28,9 +29,8 @@ internal sealed class CalendarFileImporter(ICalendarStore store, ITaskChangeList
             return [];
         }
 
-        var stored = await store.UpsertAsync(calendar, source, cancellationToken);
+        var stored = await changes.SaveCalendarAsync(calendar, actor, cancellationToken);
         WatchLog.CalendarSaved(log, calendar.Name, calendar.Dates.Count, stored.Version, source);
-        await changes.CalendarsChangedAsync(cancellationToken);
         return [];
     }
 }

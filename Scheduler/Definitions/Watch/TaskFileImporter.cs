@@ -9,15 +9,27 @@ namespace EasyTask.Scheduler.Definitions.Watch;
 /// consistency) and nothing is written unless all pass; then each is inserted, or updated when a task
 /// of that name exists. Store failures are thrown, not reported as errors, so the file is kept for a retry.
 /// </summary>
-internal sealed class TaskFileImporter(DefinitionIntake intake, ITaskStore store, TaskRegistry registry, ITaskChangeListener changes, ILogger<TaskFileImporter> log)
+internal sealed class TaskFileImporter(DefinitionChanges changes, ITaskStore store, TaskRegistry registry, ILogger<TaskFileImporter> log)
 {
     /// <summary>Most definitions one watched-folder file may hold.</summary>
     public const int MaxDefinitions = 10_000;
 
-    /// <summary>The file's problems (nothing was written), or an empty list when every definition was applied.</summary>
-    public async Task<IReadOnlyList<FieldError>> ImportAsync(string json, string source, CancellationToken cancellationToken)
+    /// <summary>The file's problems (nothing was written, and the refusal is audited), or an empty list when every definition was applied.</summary>
+    public async Task<IReadOnlyList<FieldError>> ImportAsync(string json, string file, CancellationToken cancellationToken)
     {
-        var outcomes = await intake.CheckManyAsync(json, cancellationToken);
+        var actor = ChangeActor.WatchedFolder(file);
+        var errors = await CheckAndApplyAsync(json, actor, cancellationToken);
+        if (errors.Count > 0)
+        {
+            await changes.RefusedAsync(actor, "task file", errors);
+        }
+
+        return errors;
+    }
+
+    private async Task<IReadOnlyList<FieldError>> CheckAndApplyAsync(string json, ChangeActor actor, CancellationToken cancellationToken)
+    {
+        var outcomes = await changes.CheckTasksAsync(json, cancellationToken);
         if (outcomes.Count > MaxDefinitions)
         {
             return [new FieldError("$", $"the file holds {outcomes.Count} definitions; at most {MaxDefinitions} per file (split it)")];
@@ -47,7 +59,7 @@ internal sealed class TaskFileImporter(DefinitionIntake intake, ITaskStore store
 
         foreach (var (definition, current, field) in plan)
         {
-            if (await ApplyAsync(definition, current, field, source, cancellationToken) is { } clash)
+            if (await ApplyAsync(definition, current, field, actor, cancellationToken) is { } clash)
             {
                 return [clash];
             }
@@ -71,14 +83,15 @@ internal sealed class TaskFileImporter(DefinitionIntake intake, ITaskStore store
     }
 
     /// <summary>Writes one definition and tells the engine; returns the error when another writer took its name or tid meanwhile.</summary>
-    private async Task<FieldError?> ApplyAsync(TaskDefinition definition, StoredTask? current, string field, string source, CancellationToken cancellationToken)
+    private async Task<FieldError?> ApplyAsync(TaskDefinition definition, StoredTask? current, string field, ChangeActor actor, CancellationToken cancellationToken)
     {
+        var source = actor.Source;
         StoredTask stored;
         if (current is null)
         {
             try
             {
-                stored = await store.InsertAsync(definition, source, cancellationToken);
+                stored = await changes.InsertTaskAsync(definition, actor, cancellationToken);
             }
             catch (DuplicateTaskException ex)
             {
@@ -96,11 +109,10 @@ internal sealed class TaskFileImporter(DefinitionIntake intake, ITaskStore store
         }
         else
         {
-            stored = await store.UpdateAsync(definition.Name, definition, current.Version, source, cancellationToken);
+            stored = await changes.UpdateTaskAsync(definition.Name, definition, current.Version, actor, cancellationToken);
             WatchLog.TaskUpdated(log, definition.Tid, definition.Name, stored.Version, source);
         }
 
-        await changes.TaskSavedAsync(stored, cancellationToken);
         return null;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace EasyTask.Scheduler.Definitions.Watch;
 
 /// <summary>Wires the watched folder: definition files dropped in a folder are imported like API calls.</summary>
@@ -18,6 +20,8 @@ public static class WatchServiceCollectionExtensions
         services.AddSingleton<WatchedFolders>();
         services.AddSingleton<FileSettling>();
         services.AddSingleton<FileArchive>();
+        services.TryAddSingleton<Audit.AuditTrail>();
+        services.TryAddSingleton<DefinitionChanges>();
         services.AddSingleton<TaskFileImporter>();
         services.AddSingleton<CalendarFileImporter>();
         services.AddSingleton<WatchedFolderScanner>();

@@ -33,7 +33,7 @@ internal sealed partial class WatchedFolderScanner
                 return;
             }
 
-            var errors = await import(json, $"watched folder {name}", cancellationToken);
+            var errors = await import(json, name, cancellationToken);
             settling.Forget(file);
             failures.Remove(file);
             if (errors.Count == 0)

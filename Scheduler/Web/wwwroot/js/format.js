@@ -38,6 +38,10 @@ export function ago(value) {
 }
 
 export const badge = status => `<span class="badge s-${esc(status)}" data-status="${esc(status)}">${esc(status)}</span>`;
+/** Beside the status badge: TIMED OUT for a run its max_run_time ended, and "dispatched to agent" while in TRIGGER. */
+export const outcome = run => run.status === 'TERMINATED' && run.reason === 'timed_out'
+  ? ' <span class="badge timedout" title="Ended by its max_run_time">TIMED OUT</span>'
+  : run.status === 'TRIGGER' ? ' <span class="small muted dispatched">dispatched to agent</span>' : '';
 export const adhocBadge = run => run.adhoc ? ' <span class="badge adhoc" title="Started from the Adhoc console, not by the scheduler">ADHOC</span>' : '';
 
 /** The inline chain IDLE → … → RUNNING → SUCCESS|FAILED|TERMINATED: current state bold, running pulsing. */

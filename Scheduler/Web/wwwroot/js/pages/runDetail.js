@@ -2,7 +2,7 @@
 // kill and retry, and the unified log viewer. Everything follows the live stream.
 import { api, optional, can, toast } from '../apiToast.js';
 import { on } from '../live.js';
-import { esc, time, runDuration, badge, adhocBadge, STEPS, FINAL } from '../format.js';
+import { esc, time, runDuration, badge, outcome, adhocBadge, STEPS, FINAL } from '../format.js';
 import { createLogViewer } from '../logViewer.js';
 import { navigate } from '../app.js';
 
@@ -25,7 +25,7 @@ export async function render(main, [runId], query) {
   const panel = main.querySelector('#panel');
 
   function drawHead() {
-    main.querySelector('#title').innerHTML = `${esc(run.task)} ${badge(run.status)}${adhocBadge(run)}`;
+    main.querySelector('#title').innerHTML = `${esc(run.task)} ${badge(run.status)}${outcome(run)}${adhocBadge(run)}`;
     const fields = [
       ['Task', run.tid ? `<a href="/tasks/${encodeURIComponent(run.task)}">${esc(run.task)}</a>` : esc(run.task)],
       ['Agent', esc(run.host)], ['Duration', runDuration(run)], ['Trigger time', time(run.scheduled_for)],
@@ -34,7 +34,8 @@ export async function render(main, [runId], query) {
     ];
     main.querySelector('#details').innerHTML = fields.map(([k, v]) => `<div><dt>${k}</dt><dd data-field="${k.toLowerCase().replace(/ /g, '-')}">${v}</dd></div>`).join('');
     main.querySelector('#lifecycle').innerHTML = lifecycle(run);
-    main.querySelector('#waiting').textContent = run.waiting_for ? `Waiting: ${run.waiting_for}` : '';
+    main.querySelector('#waiting').textContent = run.waiting_for ? `Waiting: ${run.waiting_for}`
+      : run.status === 'TRIGGER' ? `Dispatched to agent ${run.host}; waiting for it to acknowledge` : '';
     const final = FINAL.includes(run.status);
     const kill = main.querySelector('#kill'), retry = main.querySelector('#retry');
     kill.hidden = final || !can('operate');

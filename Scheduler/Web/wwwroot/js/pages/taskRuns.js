@@ -1,7 +1,7 @@
 // /task-runs: every run, newest first, filtered and paged on the server; rows change live.
 import { api } from '../api.js';
 import { on } from '../live.js';
-import { esc, time, runDuration, badge, adhocBadge, chain, STATUSES, throttle, EYE } from '../format.js';
+import { esc, time, runDuration, badge, outcome, adhocBadge, chain, STATUSES, throttle, EYE } from '../format.js';
 import { navigate } from '../app.js';
 import { groupsByTask } from '../tasksCache.js';
 
@@ -54,11 +54,13 @@ export async function render(main, _params, query) {
     if (state.name) q.set('name', state.name);
     if (state.status) q.set('status', state.status);
     if (state.range) q.set('since', state.range);
-    const [page, g] = await Promise.all([api('/api/v1/runs/page?' + q), groupsByTask()]);
+    // The rows first; the Group column fills in when the (cached) task list has come.
+    const named = groupsByTask().then(g => { const fresh = g !== groups; groups = g; if (fresh) draw(); }).catch(console.error);
+    const page = await api('/api/v1/runs/page?' + q);
     rows = page.runs;
     total = page.total;
-    groups = g;
     draw();
+    await named;
   }
 
   function row(run) {
@@ -67,7 +69,7 @@ export async function render(main, _params, query) {
       <td>${esc(groups.get(run.task) || '—')}</td>
       <td>${time(run.scheduled_for)}</td>
       <td>${chain(run)}</td>
-      <td>${badge(run.status)}</td>
+      <td>${badge(run.status)}${outcome(run)}</td>
       <td>${esc(run.host)}</td>
       <td>${time(run.started_at)}</td>
       <td>${time(run.finished_at)}</td>

@@ -4,6 +4,7 @@ import { api, can, toast } from '../apiToast.js';
 import { on } from '../live.js';
 import { esc, time, badge, throttle } from '../format.js';
 import { drawGraph } from '../graph.js';
+import { createTaskForm } from '../taskForm.js';
 
 export async function render(main) {
   main.innerHTML = `<h1>Tasks &amp; Groups</h1>
@@ -17,6 +18,7 @@ export async function render(main) {
       <div id="graph" role="img" aria-label="Dependency graph"></div>
       <h2>Dependencies</h2><table class="grid" id="edges"><thead><tr><th>Upstream</th><th>Last run</th><th></th><th>Condition</th><th>Dependent</th><th>Last run</th><th>State</th></tr></thead><tbody></tbody></table>
     </section>`;
+  if (can('define')) main.querySelector('h1').after(createTaskForm(() => load().catch(console.error)));
   let tasks = [];
   let graph = null;
   let view = 'list';
