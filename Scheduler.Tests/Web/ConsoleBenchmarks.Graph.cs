@@ -31,7 +31,7 @@ internal sealed partial class ConsoleBenchmarks
             await page.GotoAsync("/tasks");
             await Expect(page.Locator("tr[data-task=graph_000]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
             var clock = Stopwatch.StartNew();
-            await page.Locator(".tabs button[data-view=graph]").ClickAsync();
+            await page.Locator(".tabs button[data-view=graph]").ClickAsync(new() { Timeout = 60_000 });
             await Expect(page.Locator("#graph")).ToHaveAttributeAsync("data-nodes", GraphTasks.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
             walls.Add(clock.Elapsed.TotalMilliseconds);
             var text = await page.Locator("#layout-time").TextContentAsync() ?? "";
