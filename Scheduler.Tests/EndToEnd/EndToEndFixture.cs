@@ -45,8 +45,11 @@ internal sealed class EndToEndFixture : IAsyncDisposable
         return new EndToEndFixture(scheduler, broker, folder, agentName, await broker.AgentUrlAsync(agentName));
     }
 
-    /// <summary>A definition for this fixture's agent, due a few seconds from now (cron with seconds, UTC).</summary>
-    public string Definition(long tid, string name, string cmd, string extra = "", int inSeconds = 3)
+    /// <summary>
+    /// A definition for this fixture's agent, due a few seconds from now (cron with seconds, UTC): 8 s by default, as
+    /// on a loaded machine the insert alone can take longer than 3 s, and a missed second means the next day.
+    /// </summary>
+    public string Definition(long tid, string name, string cmd, string extra = "", int inSeconds = 8)
     {
         var due = TimeProvider.System.GetUtcNow().AddSeconds(inSeconds);
         var cron = string.Create(CultureInfo.InvariantCulture, $"{due.Second} {due.Minute} {due.Hour} * * *");

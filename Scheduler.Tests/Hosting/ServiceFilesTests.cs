@@ -23,14 +23,14 @@ internal sealed class ServiceFilesTests
     }
 
     [Test]
-    public void RabbitMqDefinitions_DeclareTheVhostAndBothUsers()
+    public void RabbitMqDefinitions_DeclareTheVhostTheSchedulerAndAnAgentOfItsOwn()
     {
         using var definitions = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "deploy", "rabbitmq", "definitions.json")));
 
         var users = definitions.RootElement.GetProperty("users").EnumerateArray().Select(u => u.GetProperty("name").GetString());
         var permissions = definitions.RootElement.GetProperty("permissions").EnumerateArray().Select(p => (p.GetProperty("user").GetString(), p.GetProperty("vhost").GetString()));
 
-        Assert.That(users, Is.EquivalentTo(new[] { "easytask-scheduler", "easytask-agent" }));
-        Assert.That(permissions, Is.EquivalentTo(new[] { ("easytask-scheduler", "easytask"), ("easytask-agent", "easytask") }));
+        Assert.That(users, Is.EquivalentTo(new[] { "easytask-scheduler", "easytask-agent-billing-01" }), "one broker user per agent, as add-agent.sh makes them");
+        Assert.That(permissions, Is.EquivalentTo(new[] { ("easytask-scheduler", "easytask"), ("easytask-agent-billing-01", "easytask") }));
     }
 }

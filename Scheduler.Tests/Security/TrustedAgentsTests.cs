@@ -97,9 +97,13 @@ internal sealed class TrustedAgentsTests
         var (a, b) = ($"perm-a-{Guid.NewGuid():N}"[..14], $"perm-b-{Guid.NewGuid():N}"[..14]);
         var aUrl = await e2e.Broker.AgentUrlAsync(a);
 
-        // Both agents' queues exist, as they do once the agents ran.
-        await (await RunningAgent.StartAsync(b, await e2e.Broker.AgentUrlAsync(b), Path.Combine(e2e.Folder.FullName, "b"))).DisposeAsync();
-        await (await RunningAgent.StartAsync(a, aUrl, Path.Combine(e2e.Folder.FullName, "a"))).DisposeAsync();
+        // Both agents' queues exist, as they do once the agents ran (declared here as the scheduler's sends declare them).
+        await e2e.Broker.AgentUrlAsync(b);
+        Assert.That(await RefusalAsync(e2e.Broker.AmqpUrl, async ch =>
+        {
+            await ch.QueueDeclareAsync(QueueNames.Agent(a), durable: true, exclusive: false, autoDelete: false);
+            await ch.QueueDeclareAsync(QueueNames.Agent(b), durable: true, exclusive: false, autoDelete: false);
+        }), Is.Zero);
 
         var body = "{}"u8.ToArray();
         var ownQueue = await RefusalAsync(aUrl, ch => ch.BasicConsumeAsync(QueueNames.Agent(a), autoAck: false, new NoConsumer(ch)));
