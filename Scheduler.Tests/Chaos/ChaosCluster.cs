@@ -59,18 +59,19 @@ internal sealed class ChaosCluster : IDisposable
         await WaitReadyAsync(slot);
     }
 
-    /// <summary>Starts agent <paramref name="slot"/> under its fixed name (killing what was in it).</summary>
-    public void StartAgent(int slot)
+    /// <summary>Starts agent <paramref name="slot"/> under its fixed name (killing what was in it), as its own broker user.</summary>
+    public async Task StartAgentAsync(int slot)
     {
         agents[slot]?.Dispose();
         var name = AgentNames[slot];
+        var busUrl = await Broker.AgentUrlAsync(name);
         agents[slot] = ChaosProcess.Start(
             "Agent",
             "easytask-agent.dll",
             ["--name", name],
             new Dictionary<string, string>
             {
-                ["EASYTASK_BUS"] = Broker.AmqpUrl,
+                ["EASYTASK_BUS"] = busUrl,
                 ["EASYTASK_AGENT_LOGS"] = Path.Combine(Folder.FullName, name, "logs"),
                 ["EASYTASK_AGENT_JOURNAL"] = Path.Combine(Folder.FullName, name, "journal"),
             },

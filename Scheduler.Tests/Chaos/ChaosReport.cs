@@ -32,6 +32,9 @@ internal sealed class ChaosReport
 
     public List<string> RetryViolations { get; } = [];
 
+    /// <summary>Occurrences the takeover recorded as FAILED (missed): due longer ago than its catch-up window, so never run.</summary>
+    public List<string> Missed { get; } = [];
+
     public int ChaosRetried { get; private set; }
 
     public int FlakyRetried { get; private set; }
@@ -96,7 +99,13 @@ internal sealed class ChaosReport
             RetryViolations.Add($"{run.RunId} {run.Task}: attempt {run.Attempt} but only {task.Retries} retries allowed");
         }
 
-        var retriable = run.Reason is not ("skipped" or "dependency_failed" or "killed" or "shutdown");
+        if (run.Reason == "missed")
+        {
+            Missed.Add($"{run.RunId} {run.Task} @ {Stamp(run.ScheduledFor)}");
+        }
+
+        // Never executed (skipped by the concurrency policy, missed beyond the takeover window) or stopped on purpose.
+        var retriable = run.Reason is not ("skipped" or "missed" or "dependency_failed" or "killed" or "shutdown");
         if (run.Status != "SUCCESS" && retriable && run.Attempt <= task.Retries)
         {
             RetryViolations.Add($"{run.RunId} {run.Task}: ended {run.Status} ({run.Reason}) on attempt {run.Attempt} with {task.Retries} retries allowed");
@@ -148,7 +157,7 @@ internal sealed class ChaosReport
         text.AppendLine(CultureInfo.InvariantCulture, $"Chaos run ({Plan.Name}): {Plan.Tasks} tasks every {Plan.PeriodSeconds} s, window {Stamp(WindowStart)} to {Stamp(WindowEnd)} ({(WindowEnd - WindowStart).TotalSeconds:0} s)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  disruptions: {Events}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  occurrences due: {Due}; runs: {Runs}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  lost: {Lost.Count}; doubled: {Doubled.Count}; stuck: {Stuck.Count}; doubled executions: {DoubledExecutions.Count}; retries against policy: {RetryViolations.Count}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  lost: {Lost.Count}; doubled: {Doubled.Count}; stuck: {Stuck.Count}; doubled executions: {DoubledExecutions.Count}; retries against policy: {RetryViolations.Count}; missed (recorded, never run): {Missed.Count}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  ended: {string.Join(", ", EndedBy.OrderByDescending(e => e.Value).Select(e => $"{e.Value} {e.Key}"))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  retried: {FlakyRetried} planned (first attempt fails), {ChaosRetried} because of the chaos");
         text.AppendLine(CultureInfo.InvariantCulture, $"  failover gaps (last run created before a leader kill to first after), {FailoverGaps.Count} kills: {Spread(FailoverGaps)}");

@@ -36,8 +36,8 @@ internal sealed class ChaosRunTests
         await TestContext.Out.WriteLineAsync($"chaos run {plan.Name}: logs and marker file in {folder.FullName}");
 
         await Task.WhenAll(cluster.StartSchedulerAsync(0), cluster.StartSchedulerAsync(1));
-        cluster.StartAgent(0);
-        cluster.StartAgent(1);
+        await cluster.StartAgentAsync(0);
+        await cluster.StartAgentAsync(1);
         await cluster.WaitForLeaderAsync(TimeSpan.FromSeconds(30));
 
         var tasks = ChaosTask.Make(plan, cluster.AgentNames);
@@ -119,7 +119,7 @@ internal sealed class ChaosRunTests
                 case ChaosAction.KillAgent:
                     cluster.KillAgent(agentSlot);
                     await Task.Delay(TimeSpan.FromSeconds(2));
-                    cluster.StartAgent(agentSlot);
+                    await cluster.StartAgentAsync(agentSlot);
                     log.Add($"agent {agentSlot} killed at {Stamp(TimeProvider.System.GetUtcNow() - clock.Elapsed)}");
                     agentSlot = 1 - agentSlot;
                     break;

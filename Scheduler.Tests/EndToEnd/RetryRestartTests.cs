@@ -24,7 +24,7 @@ internal sealed partial class RetryRestartTests
         var folder = Directory.CreateTempSubdirectory("easytask-retry-restart-");
         var database = $"sqlite:{Path.Combine(folder.FullName, "easytask.db")}";
         var agentName = $"retry-{Guid.NewGuid():N}"[..16];
-        await using var agent = await RunningAgent.StartAsync(agentName, broker.AmqpUrl, folder.FullName);
+        await using var agent = await RunningAgent.StartAsync(agentName, await broker.AgentUrlAsync(agentName), folder.FullName);
         var first = await SchedulerProcess.StartAsync(database, broker.AmqpUrl);
         RunResource waiting;
         DateTimeOffset retryAt;

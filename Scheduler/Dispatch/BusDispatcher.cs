@@ -34,9 +34,11 @@ internal sealed partial class BusDispatcher(ISendEndpointProvider endpoints, Dis
         bounded.CancelAfter(SendTimeout);
         try
         {
-            await SendAsync(run, definition, bounded.Token);
+            // GetSendEndpoint takes no token and waits for the broker's topology: the wait itself is bounded too.
+            // A send that completes after all is harmless: the agent refuses an attempt it already has.
+            await SendAsync(run, definition, bounded.Token).WaitAsync(SendTimeout, cancellationToken);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or TimeoutException && !cancellationToken.IsCancellationRequested)
         {
             Interlocked.Exchange(ref quietUntil, (time.GetUtcNow() + SendTimeout).UtcTicks);
             LogNotSent(log, run.RunId, run.TaskName, run.Host, run.Attempt, $"the broker did not take it within {SendTimeout.TotalSeconds:0} s");
