@@ -65,8 +65,9 @@ internal sealed class CircuitBreakerEndToEndTests(string provider)
         using var retry = await server.Http.PostAsync($"api/v1/runs/{failed[0].RunId}/retry", null);
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
 
-        Assert.That(after.Select(b => (b["host"]!.GetValue<string>(), b["state"]!.GetValue<string>(), b["opened_at"]!.GetValue<DateTimeOffset>())),
-            Is.EqualTo(new[] { ("localhost", "open", breakers[0]["opened_at"]!.GetValue<DateTimeOffset>()) }), "still open after the restart, from the same moment");
+        // Stored to the millisecond.
+        Assert.That(after.Select(b => (b["host"]!.GetValue<string>(), b["state"]!.GetValue<string>(), b["opened_at"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds())),
+            Is.EqualTo(new[] { ("localhost", "open", breakers[0]["opened_at"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds()) }), "still open after the restart, from the same moment");
         var held = await server.WaitForRunAsync("bad_dir", r => r.RunId == failed[0].RunId && r.WaitingFor?.Contains("circuit breaker", StringComparison.Ordinal) == true, Patience);
         Assert.That((held.Status, held.Attempt), Is.EqualTo(("ACTIVE", 2)), "the retry waits for the breaker instead of burning an attempt");
     }

@@ -26,6 +26,24 @@ internal sealed partial class BreakerSync(CircuitBreakers breakers, IBreakerStor
         await base.StartAsync(cancellationToken);
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // A breaker that changed a moment before the stop is written now, not lost with the process.
+        try
+        {
+            foreach (var (host, state) in breakers.TakeChanges())
+            {
+                await (state is null ? store.DeleteAsync(host, cancellationToken) : store.SaveAsync(state, cancellationToken));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSyncFailed(log, ex);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
