@@ -3,12 +3,17 @@
 #   scheduling: 100,000 definitions loaded and armed; 1,000 occurrences due in the same second
 #   agent:      raw spawn rate, 1 GiB stdout capture throughput and memory
 #   dispatch:   raw setsid spawn rate measured in the same run, end-to-end throughput as a ratio of it (over
-#               RabbitMQ and in one process), CPU per run, scheduled-to-start latency
+#               RabbitMQ with SQLite, over RabbitMQ with PostgreSQL, and in one process), CPU per run,
+#               scheduled-to-start latency, the load average before and after
 #   scale:      EASYTASK_SCALE_TASKS (10,000) tasks spread over each minute for EASYTASK_SCALE_SECONDS (180 s):
 #               occurrences created/started/finished, start lateness, recording lag, skipped runs, CPU, peak RSS
 # Arguments pick sections (scheduling agent dispatch scale); none runs them all.
 # The dispatch benchmark needs a broker: this script starts a throwaway RabbitMQ node on free
-# loopback ports (as user rabbitmq when root), uses it, and stops it. Set EASYTASK_BUS to use yours.
+# loopback ports (as user rabbitmq when root), uses it, and stops it. Set EASYTASK_BUS to use yours. The PostgreSQL
+# run uses a throwaway cluster started the same way (initdb/pg_ctl, as user postgres when root), or
+# EASYTASK_BENCH_POSTGRES (a database setting such as postgres:Host=...) when set.
+# One command for every figure of the dispatch-speed targets: bash deploy/bench.sh dispatch scale
+# (about 12 minutes on an idle 2-core machine: build ~2, dispatch 3 x ~1.5, scale 3 + drain).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -23,7 +28,11 @@ if ! want dispatch && ! want scale; then exit 0; fi
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 broker_pid=""
 work=""
+pg_data=""
+pg_bin=""
+as_postgres=()
 stop_broker() {
+  if [[ -n $pg_data ]]; then "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pg_data"; fi
   if [[ -n $broker_pid ]]; then kill -TERM -- "-$broker_pid" 2>/dev/null || true; sleep 2; kill -KILL -- "-$broker_pid" 2>/dev/null || true; fi
   if [[ -n $work ]]; then rm -rf "$work"; fi
 }
@@ -48,9 +57,28 @@ if [[ -z ${EASYTASK_BUS:-} ]]; then
   export EASYTASK_BUS="amqp://guest:guest@127.0.0.1:$amqp/"
 fi
 
+if want dispatch && [[ -z ${EASYTASK_BENCH_POSTGRES:-} ]]; then
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  if [[ -x $pg_bin/initdb ]]; then
+    pg_data="$(mktemp -d /tmp/easytask-bench-pg-XXXXXX)"; pg_port="$(free_port)"
+    if [[ $(id -u) -eq 0 ]]; then chown postgres:postgres "$pg_data"; as_postgres=(runuser -u postgres --); fi
+    (cd /tmp && "${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres --no-sync -E UTF8 --locale=C >/dev/null)
+    (cd /tmp && "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
+      -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null)
+    export EASYTASK_BENCH_POSTGRES="postgres:Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+  else
+    echo "PostgreSQL server binaries not found under /usr/lib/postgresql: the PostgreSQL dispatch run is left out"
+  fi
+fi
+
 easytask=(dotnet Scheduler/bin/Release/net10.0/easytask.dll)
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; figures are as loaded as the machine is)"
 if want dispatch; then
-  echo "== dispatch over RabbitMQ"; "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" --runs "${EASYTASK_BENCH_RUNS:-2000}"
+  echo "== dispatch over RabbitMQ, SQLite"; "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" --runs "${EASYTASK_BENCH_RUNS:-2000}"
+  if [[ -n ${EASYTASK_BENCH_POSTGRES:-} ]]; then
+    echo "== dispatch over RabbitMQ, PostgreSQL"
+    "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" --database "$EASYTASK_BENCH_POSTGRES" --runs "${EASYTASK_BENCH_RUNS:-2000}"
+  fi
   echo "== dispatch in one process (in-memory bus, the standalone shape)"; "${easytask[@]}" bench dispatch --bus inmemory --runs "${EASYTASK_BENCH_RUNS:-2000}"
 fi
 if want scale; then

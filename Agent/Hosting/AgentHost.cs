@@ -29,6 +29,7 @@ internal static class AgentHost
         builder.Services.AddSerilog((_, logger) => EasyTaskSerilog.Configure(logger, builder.Configuration));
         builder.Services.AddAgentDaemon(builder.Configuration, BusSettings.Load(
             builder.Configuration[BusVariable] ?? builder.Configuration["EasyTask:Bus"], builder.Configuration[BusSettings.FileVariable], builder.Configuration["CREDENTIALS_DIRECTORY"]));
+        builder.Services.AddAgentTelemetry(builder.Configuration);
         return builder;
     }
 

@@ -93,7 +93,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton(new AgentNames(options.Name, aliases));
         services.AddSingleton<BusEventSink>();
         services.AddSingleton(sp => new RefusalThrottle(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<BusEventSink>());
+        services.AddSingleton<IRunEventSink>(sp => new MeteredRunEventSink(sp.GetRequiredService<BusEventSink>()));
     }
 
     private static IServiceCollection AddCore(IServiceCollection services, IConfiguration configuration)

@@ -15,14 +15,14 @@ namespace EasyTask.Scheduler.Benchmarks;
 /// </summary>
 internal static partial class DispatchBenchmark
 {
-    public static async Task RunAsync(string busSetting, int runs, int lightSeconds, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(string busSetting, string? database, int runs, int lightSeconds, TextWriter output, CancellationToken cancellationToken)
     {
         var bus = BusSettings.Parse(busSetting);
         var folder = Directory.CreateTempSubdirectory("easytask-bench-dispatch-");
-        await output.WriteLineAsync($"EasyTask dispatch benchmark: {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with 4 run slots, SQLite in {folder.FullName}");
+        await output.WriteLineAsync($"EasyTask dispatch benchmark: {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with 4 run slots, {(database is null ? $"SQLite in {folder.FullName}" : DatabaseOptions.Parse(database).Describe())}; load average {LoadAverage()}");
         var raw = await RawSpawnRateAsync(runs / 4, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true started and reaped from .NET, 4 at a time: {raw:0} processes/s (measured now, on this machine as loaded now)"));
-        var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus);
+        var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus, database);
         try
         {
             await hosts[0].Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
@@ -42,6 +42,7 @@ internal static partial class DispatchBenchmark
             var (p50, p99, count) = await LatencyAsync(hosts[0].Services, lightSeconds, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"latency: {count} runs at ~10 runs/s, scheduled instant -> process start: p50 {p50:0} ms, p99 {p99:0} ms (targets 10 ms / 30 ms)"));
+            await output.WriteLineAsync($"load average at the end: {LoadAverage()} (1, 5, 15 min; the machine may be shared)");
         }
         finally
         {
@@ -68,6 +69,19 @@ internal static partial class DispatchBenchmark
             }
         }, cancellationToken)));
         return perWorker * 4 / watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The machine's load average as /proc has it (Linux), so figures can be read against the load they ran under.</summary>
+    internal static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     private static TaskDefinition BenchTask(long tid, string name, string? cron = null) =>

@@ -15,11 +15,12 @@ internal static class DispatchBenchmarkHosts
 {
     public const string AgentName = "bench";
 
-    public static List<IHost> Build(string folder, BusSettings bus)
+    /// <param name="database">A database setting (<c>postgres:...</c>); null: a SQLite file in <paramref name="folder"/>.</param>
+    public static List<IHost> Build(string folder, BusSettings bus, string? database = null)
     {
         var builder = Host.CreateApplicationBuilder(["--name", AgentName, $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "journal")}"]);
         builder.Logging.ClearProviders();
-        builder.Services.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder, "bench.db")}"));
+        builder.Services.AddStorage(DatabaseOptions.Parse(database ?? $"sqlite:{Path.Combine(folder, "bench.db")}"));
         builder.Services.AddScheduling(builder.Configuration);
         builder.Services.AddRunLifecycle(builder.Configuration);
         if (bus.InMemory)

@@ -23,7 +23,7 @@ internal static class ScaleBenchmark
         var bus = BusSettings.Parse(busSetting);
         var folder = Directory.CreateTempSubdirectory("easytask-bench-scale-");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"EasyTask scale benchmark: {tasks:N0} tasks spread over each minute ({tasks / 60.0:0.#} occurrences/s), {seconds} s, {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with 4 run slots, SQLite"));
+            $"EasyTask scale benchmark: {tasks:N0} tasks spread over each minute ({tasks / 60.0:0.#} occurrences/s), {seconds} s, {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with 4 run slots, SQLite; load average {DispatchBenchmark.LoadAverage()}"));
         var raw = await DispatchBenchmark.RawSpawnRateAsync(100, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true, 4 at a time: {raw:0} processes/s (measured now)"));
         var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus);
@@ -101,6 +101,7 @@ internal static class ScaleBenchmark
         await output.WriteLineAsync(string.Create(c, $"recording lag (process end -> final status recorded): p50 {P(lag, 0.5):0} ms, p99 {P(lag, 0.99):0} ms, max {P(lag, 1):0} ms (target p99 <= 1000 ms)"));
         await output.WriteLineAsync(string.Create(c, $"skipped (concurrency skip): {skipped:N0} (target 0: each `true` ends long before its next minute)"));
         await output.WriteLineAsync(string.Create(c, $"cpu: {cpu.TotalMilliseconds / Math.Max(1, finished):0.0} ms per finished run (scheduler and agent in this process); peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+        await output.WriteLineAsync($"load average at the end: {DispatchBenchmark.LoadAverage()} (1, 5, 15 min; the machine may be shared)");
     }
 
     private static double P(List<double> sorted, double q) =>

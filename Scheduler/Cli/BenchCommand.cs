@@ -42,10 +42,11 @@ internal static class BenchCommand
         var bus = new Option<string>("--bus") { Description = "inmemory, or amqp://user:password@host:port/vhost of a running RabbitMQ", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EASYTASK_BUS") ?? "inmemory" };
         var runs = new Option<int>("--runs") { Description = "Runs of `true` for the throughput figure", DefaultValueFactory = _ => 2_000 };
         var seconds = new Option<int>("--light-seconds") { Description = "How long the ~10 runs/s latency phase lasts", DefaultValueFactory = _ => 20 };
-        var command = new Command("dispatch", "Raw spawn rate, end-to-end throughput and scheduled-to-start latency with a real agent over the bus") { bus, runs, seconds };
+        var database = new Option<string?>("--database") { Description = "A database setting such as postgres:Host=...; default: a new SQLite file in a temporary folder" };
+        var command = new Command("dispatch", "Raw spawn rate, end-to-end throughput and scheduled-to-start latency with a real agent over the bus") { bus, runs, seconds, database };
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
-            await DispatchBenchmark.RunAsync(parse.GetValue(bus)!, Math.Max(4, parse.GetValue(runs)), Math.Max(2, parse.GetValue(seconds)), cli.Output, ct);
+            await DispatchBenchmark.RunAsync(parse.GetValue(bus)!, parse.GetValue(database), Math.Max(4, parse.GetValue(runs)), Math.Max(2, parse.GetValue(seconds)), cli.Output, ct);
             return ExitCodes.Ok;
         });
         return command;

@@ -68,8 +68,8 @@ public static class DispatchServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The batch recorder of agent events; it tells <see cref="PendingAgentEvents"/> what it has not recorded yet. Called by <see cref="AddDispatch"/>; tests without a bus call it to record
-    /// agent events the way the bus consumer does.
+    /// The batch recorder of agent events; it tells <see cref="PendingAgentEvents"/> what it has not recorded yet. Called by
+    /// <see cref="AddDispatch"/>; tests without a bus call it to record agent events the way the bus consumer does.
     /// </summary>
     public static IServiceCollection AddAgentEventRecorder(this IServiceCollection services)
     {

@@ -68,7 +68,8 @@ public static class MonitoringServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService("easytask-scheduler"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(RunMetrics.MeterName).AddPrometheusExporter();
+                // The agent's meter too: a standalone scheduler hosts an agent, whose metrics then show here.
+                metrics.AddMeter(RunMetrics.MeterName, "EasyTask.Agent").AddPrometheusExporter();
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
