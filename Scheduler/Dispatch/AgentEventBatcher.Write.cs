@@ -97,10 +97,19 @@ internal sealed partial class AgentEventBatcher
 
         var steps = moves.Steps.ToList();
         var finish = moves.Finish;
+        var report = moves.FinishReport;
         moves.Steps.Clear();
         moves.Finish = null;
+        moves.FinishReport = null;
         if (await unit.MoveAsync(found, [.. steps.Select(s => s.Change)], cancellationToken) is not { } moved)
         {
+            // The run changed since it was read (another consumer recorded its other events): a result is never
+            // dropped for that; the door reads the run again after the commit and ends the attempt on what it finds.
+            if (report is not null)
+            {
+                after.Add(() => lifecycle.FinishedAsync(report, cancellationToken));
+            }
+
             return;
         }
 

@@ -21,6 +21,9 @@ internal sealed class RunMoves
     /// <summary>How the attempt ended, when the steps end it.</summary>
     public AttemptResult? Finish { get; set; }
 
+    /// <summary>The agent's report behind <see cref="Finish"/>: replayed through the lifecycle door if the batch's write loses a race.</summary>
+    public RunFinished? FinishReport { get; set; }
+
     /// <summary>Set once the run's result went to the lifecycle door (a retry): later events of this batch are for it.</summary>
     public bool Done { get; set; }
 
@@ -69,6 +72,7 @@ internal sealed class RunMoves
     public void Finished(RunFinished m, AttemptResult result)
     {
         Finish = result;
+        FinishReport = m;
         Add(Current!, result.Status, m.Host, RunEnding.WithReturnCode(result), reason: result.Reason, returnCode: result.ReturnCode,
             startedAt: result.StartedAt, finishedAt: result.FinishedAt);
     }

@@ -21,7 +21,8 @@ internal sealed class RunEnding(
     TimeProvider time,
     ILogger<RunEnding> log)
 {
-    public async Task EndAttemptAsync(RunRecord run, AttemptResult result, string actor, CancellationToken cancellationToken)
+    /// <summary>Ends the attempt; false when the run changed meanwhile (its version moved on) and nothing was written.</summary>
+    public async Task<bool> EndAttemptAsync(RunRecord run, AttemptResult result, string actor, CancellationToken cancellationToken)
     {
         await runs.RecordAttemptAsync(
             new RunAttempt(run.RunId, run.Attempt, result.Status, result.Reason, result.ReturnCode, run.Host, result.StartedAt ?? run.StartedAt, result.FinishedAt),
@@ -33,8 +34,7 @@ internal sealed class RunEnding(
             && errorClass is not { IsRetryable: false };
         if (retry)
         {
-            await RetryAsync(run, result, definition!.RetryAttempts + 1, TimeSpan.FromSeconds(definition.RetryDelay), actor, cancellationToken);
-            return;
+            return await RetryAsync(run, result, definition!.RetryAttempts + 1, TimeSpan.FromSeconds(definition.RetryDelay), actor, cancellationToken);
         }
 
         var ended = await runs.TransitionAsync(
@@ -43,10 +43,11 @@ internal sealed class RunEnding(
             cancellationToken);
         if (ended is null)
         {
-            return;
+            return false;
         }
 
         await EndedAsync(run, ended, result, errorClass, cancellationToken);
+        return true;
     }
 
     /// <summary>Whether the attempt's end sends the run back for another attempt rather than ending it.</summary>
@@ -77,7 +78,7 @@ internal sealed class RunEnding(
         ? $"return code {rc}{(result.Detail is null ? "" : "; " + result.Detail)}"
         : result.Detail;
 
-    private async Task RetryAsync(RunRecord run, AttemptResult result, int maxAttempts, TimeSpan baseDelay, string actor, CancellationToken cancellationToken)
+    private async Task<bool> RetryAsync(RunRecord run, AttemptResult result, int maxAttempts, TimeSpan baseDelay, string actor, CancellationToken cancellationToken)
     {
         var delay = RetryBackoff.Delay(run.Attempt, baseDelay, Random.Shared.NextDouble());
         var at = time.GetUtcNow() + delay;
@@ -97,5 +98,7 @@ internal sealed class RunEnding(
             RunLog.Triggered(log, run.RunId, run.TaskName, run.Host, run.ScheduledFor, $"retry (attempt {run.Attempt + 1} of {maxAttempts})");
             await monitor.RetriedAsync(run, delay, run.Attempt + 1, maxAttempts, cancellationToken);
         }
+
+        return waiting is not null;
     }
 }

@@ -57,20 +57,37 @@ internal sealed partial class RunProgress(IRunStore runs, RunEnding ending, RunM
 
     public async Task FinishedAsync(RunFinished message, CancellationToken cancellationToken)
     {
-        var run = await runs.FindAsync(message.RunId, cancellationToken);
-        if (run is null || run.Attempt != message.Attempt || run.Status is RunStatus.Active || run.Status.IsFinal())
+        // A result must not be lost to a concurrent write: the agent's other events may be recorded at the same moment
+        // by another consumer (or another scheduler of the cluster), moving the run's version under us. Read again and
+        // retry until the result is written or the run no longer waits for it; give up loudly so the message is
+        // delivered again rather than acknowledged.
+        for (var pass = 1; ; pass++)
         {
-            return;
-        }
+            var run = await runs.FindAsync(message.RunId, cancellationToken);
+            if (run is null || run.Attempt != message.Attempt || run.Status is RunStatus.Active || run.Status.IsFinal())
+            {
+                return;
+            }
 
-        if (!RunStatusText.TryParse(message.Status, out var status) || !status.IsFinal())
-        {
-            status = RunStatus.Failed;
-        }
+            if (!RunStatusText.TryParse(message.Status, out var status) || !status.IsFinal())
+            {
+                status = RunStatus.Failed;
+            }
 
-        var result = new AttemptResult(status, message.Reason, message.ReturnCode, message.StartedAt, message.FinishedAt, message.Detail, message.Cause);
-        await ending.EndAttemptAsync(run, result, $"agent {message.Host}", cancellationToken);
+            var result = new AttemptResult(status, message.Reason, message.ReturnCode, message.StartedAt, message.FinishedAt, message.Detail, message.Cause);
+            if (await ending.EndAttemptAsync(run, result, $"agent {message.Host}", cancellationToken))
+            {
+                return;
+            }
+
+            if (pass == MaxResultPasses)
+            {
+                throw new InvalidOperationException($"run {message.RunId} attempt {message.Attempt}: its result could not be recorded after {pass} tries (the run kept changing)");
+            }
+        }
     }
+
+    private const int MaxResultPasses = 20;
 
     private async Task<RunRecord?> MoveAsync(RunRecord run, RunStatus to, string host, string detail, CancellationToken cancellationToken, DateTimeOffset? startedAt = null)
     {
