@@ -12,6 +12,8 @@
 # loopback ports (as user rabbitmq when root), uses it, and stops it. Set EASYTASK_BUS to use yours. The PostgreSQL
 # run uses a throwaway cluster started the same way (initdb/pg_ctl, as user postgres when root), or
 # EASYTASK_BENCH_POSTGRES (a database setting such as postgres:Host=...) when set.
+# Dispatch knobs: EASYTASK_BENCH_RUNS (2000 runs for the throughput figure), EASYTASK_BENCH_LIGHT_SECONDS (20 s of
+# the ~10 runs/s latency phase), EASYTASK_BENCH_SHAPES (which of "sqlite postgres inmemory" to run; all by default).
 # One command for every figure of the dispatch-speed targets: bash deploy/bench.sh dispatch scale
 # (about 12 minutes on an idle 2-core machine: build ~2, dispatch 3 x ~1.5, scale 3 + drain).
 set -euo pipefail
@@ -21,6 +23,8 @@ dotnet build -c Release -v quiet Scheduler >/dev/null   # builds the agent too (
 
 sections=" ${*:-scheduling agent dispatch scale} "
 want() { [[ $sections == *" $1 "* ]]; }
+shapes=" ${EASYTASK_BENCH_SHAPES:-sqlite postgres inmemory} "
+shape() { [[ $shapes == *" $1 "* ]]; }
 if want scheduling; then echo "== scheduling"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench scheduling; fi
 if want agent; then echo "== agent"; dotnet Agent/bin/Release/net10.0/easytask-agent.dll bench; fi
 if ! want dispatch && ! want scale; then exit 0; fi
@@ -74,12 +78,13 @@ fi
 easytask=(dotnet Scheduler/bin/Release/net10.0/easytask.dll)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; figures are as loaded as the machine is)"
 if want dispatch; then
-  echo "== dispatch over RabbitMQ, SQLite"; "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" --runs "${EASYTASK_BENCH_RUNS:-2000}"
-  if [[ -n ${EASYTASK_BENCH_POSTGRES:-} ]]; then
+  bench_runs=(--runs "${EASYTASK_BENCH_RUNS:-2000}" --light-seconds "${EASYTASK_BENCH_LIGHT_SECONDS:-20}")
+  if shape sqlite; then echo "== dispatch over RabbitMQ, SQLite"; "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" "${bench_runs[@]}"; fi
+  if shape postgres && [[ -n ${EASYTASK_BENCH_POSTGRES:-} ]]; then
     echo "== dispatch over RabbitMQ, PostgreSQL"
-    "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" --database "$EASYTASK_BENCH_POSTGRES" --runs "${EASYTASK_BENCH_RUNS:-2000}"
+    "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" --database "$EASYTASK_BENCH_POSTGRES" "${bench_runs[@]}"
   fi
-  echo "== dispatch in one process (in-memory bus, the standalone shape)"; "${easytask[@]}" bench dispatch --bus inmemory --runs "${EASYTASK_BENCH_RUNS:-2000}"
+  if shape inmemory; then echo "== dispatch in one process (in-memory bus, the standalone shape)"; "${easytask[@]}" bench dispatch --bus inmemory "${bench_runs[@]}"; fi
 fi
 if want scale; then
   echo "== scale over RabbitMQ"

@@ -7,8 +7,12 @@ namespace EasyTask.Scheduler.Benchmarks;
 
 internal static partial class DispatchBenchmark
 {
-    /// <summary>N tasks due at once; the clock's hand-off is replayed directly so the figure is dispatch and execution, not waiting for a second.</summary>
-    private static async Task<double> ThroughputAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// N tasks due at once; the clock's hand-off is replayed directly so the figure is dispatch and execution, not waiting for a second.
+    /// Waits for every run to end (not only to succeed: a run that failed would otherwise hold the phase to its time limit) and says
+    /// how they ended, so a phase cut short by the limit reads as such instead of as a slow rate.
+    /// </summary>
+    private static async Task<ThroughputResult> ThroughputAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
     {
         var store = (TaskStore)services.GetRequiredService<ITaskStore>();
         await store.InsertManyAsync(Enumerable.Range(1, count).Select(i => BenchTask(i, $"bench_{i:D5}")), "bench", cancellationToken);
@@ -27,16 +31,39 @@ internal static partial class DispatchBenchmark
             due.Add(new DueOccurrence(i, now));
         }
 
-        while (await CountAsync(runs, RunStatus.Success, count * 2, cancellationToken) < count && watch.Elapsed < TimeSpan.FromMinutes(5))
+        IReadOnlyList<RunRecord> ended = [];
+        while ((ended = await runs.ListAsync(new RunQuery(Statuses: Ended, Limit: count * 2), cancellationToken)).Count < count && watch.Elapsed < ThroughputLimit)
         {
             await System.Threading.Tasks.Task.Delay(100, cancellationToken);
         }
 
-        return count / watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        var succeeded = ended.Count(r => r.Status == RunStatus.Success);
+        return new ThroughputResult(succeeded / elapsed.TotalSeconds, succeeded, ended.Count, elapsed, StatusesOf(ended));
+    }
+
+    /// <summary>
+    /// Waits (up to <paramref name="limit"/>) until no run is in TRIGGER, STARTED or RUNNING, so the next phase does not queue behind
+    /// the last one's backlog; returns how many were still in flight.
+    /// </summary>
+    private static async Task<int> DrainAsync(IServiceProvider services, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var runs = services.GetRequiredService<IRunStore>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var inFlight = (await runs.ListAsync(new RunQuery(Statuses: [RunStatus.Trigger, RunStatus.Started, RunStatus.Running], Limit: 100_000), cancellationToken)).Count;
+            if (inFlight == 0 || watch.Elapsed >= limit)
+            {
+                return inFlight;
+            }
+
+            await System.Threading.Tasks.Task.Delay(200, cancellationToken);
+        }
     }
 
     /// <summary>Ten tasks firing every second through the real clock; latency is the agent's process start minus the scheduled instant.</summary>
-    private static async Task<(double P50, double P99, int Count)> LatencyAsync(IServiceProvider services, int seconds, CancellationToken cancellationToken)
+    private static async Task<(double P50, double P99, int Count, string Statuses)> LatencyAsync(IServiceProvider services, int seconds, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<ITaskStore>();
         var listener = services.GetRequiredService<ITaskChangeListener>();
@@ -53,15 +80,22 @@ internal static partial class DispatchBenchmark
 
         await System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         var runs = services.GetRequiredService<IRunStore>();
-        var latencies = new List<double>();
+        var light = new List<RunRecord>();
         for (var i = 0; i < 10; i++)
         {
-            latencies.AddRange((await runs.ListAsync(new RunQuery(TaskName: $"light_{i}", Limit: 10_000), cancellationToken))
-                .Where(r => r.StartedAt is not null)
-                .Select(r => (r.StartedAt!.Value - r.ScheduledFor).TotalMilliseconds));
+            light.AddRange(await runs.ListAsync(new RunQuery(TaskName: $"light_{i}", Limit: 10_000), cancellationToken));
         }
 
+        var latencies = light.Where(r => r.StartedAt is not null).Select(r => (r.StartedAt!.Value - r.ScheduledFor).TotalMilliseconds).ToList();
         latencies.Sort();
-        return latencies.Count == 0 ? (double.NaN, double.NaN, 0) : (latencies[latencies.Count / 2], latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))], latencies.Count);
+
+        // Which state the phase's runs ended in, so a phase that records no start says why (stuck in TRIGGER, failed, ...).
+        var statuses = StatusesOf(light);
+        return latencies.Count == 0
+            ? (double.NaN, double.NaN, 0, statuses)
+            : (latencies[latencies.Count / 2], latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))], latencies.Count, statuses);
     }
+
+    private static string StatusesOf(IEnumerable<RunRecord> runs) =>
+        string.Join(", ", runs.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key.ToText()} {g.Count()}"));
 }
