@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace EasyTask.Scheduler.Storage;
 
-/// <summary>Connections to PostgreSQL from one pooled data source, disposed with the service provider.</summary>
+/// <summary>
+/// Connections to PostgreSQL from one pooled data source (Npgsql pools by default; an operator's <c>Pooling=false</c> is kept),
+/// with automatic preparation of repeated statements, disposed with the service provider.
+/// </summary>
 internal sealed class PostgresConnectionFactory(string connectionString) : IDbConnectionFactory, IAsyncDisposable, IDisposable
 {
     /// <summary>
@@ -13,7 +16,7 @@ internal sealed class PostgresConnectionFactory(string connectionString) : IDbCo
     /// </summary>
     public const int DefaultMaxPoolSize = 40;
 
-    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(WithPoolDefault(connectionString));
+    private readonly NpgsqlDataSource dataSource = NpgsqlDataSource.Create(WithDefaults(connectionString));
 
     public ISqlDialect Dialect { get; } = new PostgresDialect();
 
@@ -24,14 +27,38 @@ internal sealed class PostgresConnectionFactory(string connectionString) : IDbCo
 
     public void Dispose() => dataSource.Dispose();
 
-    private static string WithPoolDefault(string connectionString)
+    /// <summary>
+    /// Statements kept prepared per pooled connection when the connection string names no <c>Max Auto Prepare</c>.
+    /// EasyTask's statements are a few dozen fixed texts run over and over (a run's row, its events, the slot
+    /// queue's scan), so PostgreSQL then plans each once per connection instead of on every execution.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
+    /// <summary>Executions of a text on one connection before it is prepared, when the connection string names none.</summary>
+    public const int DefaultAutoPrepareMinUsages = 2;
+
+    /// <summary>The operator's connection string with EasyTask's defaults for what it leaves out: pool size and automatic preparation.</summary>
+    internal static string WithDefaults(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("maxpoolsize", StringComparison.OrdinalIgnoreCase))
+        if (!Names(connectionString, "pool size", "maxpoolsize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
+        if (!Names(connectionString, "max auto prepare", "maxautoprepare"))
+        {
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!Names(connectionString, "auto prepare min usages", "autoprepareminusages"))
+        {
+            builder.AutoPrepareMinUsages = DefaultAutoPrepareMinUsages;
+        }
+
         return builder.ConnectionString;
     }
+
+    private static bool Names(string connectionString, params string[] keys) =>
+        keys.Any(key => connectionString.Contains(key, StringComparison.OrdinalIgnoreCase));
 }
