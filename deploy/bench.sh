@@ -7,7 +7,9 @@
 #               scheduled-to-start latency, the load average before and after
 #   scale:      EASYTASK_SCALE_TASKS (10,000) tasks spread over each minute for EASYTASK_SCALE_SECONDS (180 s):
 #               occurrences created/started/finished, start lateness, recording lag, skipped runs, CPU, peak RSS
-# Arguments pick sections (scheduling agent dispatch scale); none runs them all.
+#   storage:    the database side of a run alone (create, TRIGGER, batched recording) on SQLite and PostgreSQL,
+#               PostgreSQL with and without automatic preparation (EASYTASK_BENCH_RUNS runs)
+# Arguments pick sections (scheduling agent dispatch scale storage); none runs them all.
 # The dispatch benchmark needs a broker: this script starts a throwaway RabbitMQ node on free
 # loopback ports (as user rabbitmq when root), uses it, and stops it. Set EASYTASK_BUS to use yours. The PostgreSQL
 # run uses a throwaway cluster started the same way (initdb/pg_ctl, as user postgres when root), or
@@ -21,13 +23,13 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 dotnet build -c Release -v quiet Scheduler >/dev/null   # builds the agent too (project reference)
 
-sections=" ${*:-scheduling agent dispatch scale} "
+sections=" ${*:-scheduling agent dispatch scale storage} "
 want() { [[ $sections == *" $1 "* ]]; }
 shapes=" ${EASYTASK_BENCH_SHAPES:-sqlite postgres inmemory} "
 shape() { [[ $shapes == *" $1 "* ]]; }
 if want scheduling; then echo "== scheduling"; dotnet Scheduler/bin/Release/net10.0/easytask.dll bench scheduling; fi
 if want agent; then echo "== agent"; dotnet Agent/bin/Release/net10.0/easytask-agent.dll bench; fi
-if ! want dispatch && ! want scale; then exit 0; fi
+if ! want dispatch && ! want scale && ! want storage; then exit 0; fi
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 broker_pid=""
@@ -42,7 +44,7 @@ stop_broker() {
 }
 trap stop_broker EXIT
 
-if [[ -z ${EASYTASK_BUS:-} ]]; then
+if [[ -z ${EASYTASK_BUS:-} ]] && { want dispatch || want scale; }; then
   work="$(mktemp -d /tmp/easytask-bench-rabbitmq-XXXXXX)"
   amqp="$(free_port)"; dist="$(free_port)"; epmd="$(free_port)"
   : >"$work/enabled_plugins.erl"; echo "[]." >"$work/enabled_plugins"; : >"$work/rabbitmq.conf"; : >"$work/env.conf"
@@ -61,7 +63,7 @@ if [[ -z ${EASYTASK_BUS:-} ]]; then
   export EASYTASK_BUS="amqp://guest:guest@127.0.0.1:$amqp/"
 fi
 
-if want dispatch && [[ -z ${EASYTASK_BENCH_POSTGRES:-} ]]; then
+if { want dispatch || want storage; } && [[ -z ${EASYTASK_BENCH_POSTGRES:-} ]]; then
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
   if [[ -x $pg_bin/initdb ]]; then
     pg_data="$(mktemp -d /tmp/easytask-bench-pg-XXXXXX)"; pg_port="$(free_port)"
@@ -89,4 +91,10 @@ fi
 if want scale; then
   echo "== scale over RabbitMQ"
   "${easytask[@]}" bench scale --bus "$EASYTASK_BUS" --tasks "${EASYTASK_SCALE_TASKS:-10000}" --seconds "${EASYTASK_SCALE_SECONDS:-180}"
+fi
+if want storage; then
+  echo "== storage, SQLite"; "${easytask[@]}" bench storage --runs "${EASYTASK_BENCH_RUNS:-2000}"
+  if [[ -n ${EASYTASK_BENCH_POSTGRES:-} ]]; then
+    echo "== storage, PostgreSQL"; "${easytask[@]}" bench storage --database "$EASYTASK_BENCH_POSTGRES" --runs "${EASYTASK_BENCH_RUNS:-2000}"
+  fi
 fi

@@ -34,7 +34,7 @@ internal static class BenchCommand
             await ForecastBenchmark.RunAsync(cli.Output);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling, Dispatch(), Scale(), forecast };
+        return new Command("bench", "Benchmarks that print this machine's figures") { scheduling, Dispatch(), Scale(), Storage(), forecast };
     }
 
     private static Command Dispatch()
@@ -47,6 +47,19 @@ internal static class BenchCommand
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             await DispatchBenchmark.RunAsync(parse.GetValue(bus)!, parse.GetValue(database), Math.Max(4, parse.GetValue(runs)), Math.Max(2, parse.GetValue(seconds)), cli.Output, ct);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Storage()
+    {
+        var runs = new Option<int>("--runs") { Description = "Runs to create and record", DefaultValueFactory = _ => 2_000 };
+        var database = new Option<string?>("--database") { Description = "A database setting such as postgres:Host=...; default: a new SQLite file in a temporary folder" };
+        var command = new Command("storage", "The database side of a run alone (create, TRIGGER, batched recording), per run; on PostgreSQL with and without automatic preparation") { runs, database };
+        command.SetGuardedAction(async (parse, cli, ct) =>
+        {
+            await StorageBenchmark.RunAsync(parse.GetValue(database), Math.Max(50, parse.GetValue(runs)), cli.Output, ct);
             return ExitCodes.Ok;
         });
         return command;
