@@ -22,25 +22,17 @@ internal sealed class RunEventBatch : IAsyncDisposable
         "INSERT INTO run_output (run_id, attempt, stream, seq, content) SELECT @runId, @attempt, @stream, @sequence, @text " +
         "WHERE NOT EXISTS (SELECT 1 FROM run_output WHERE run_id = @runId AND attempt = @attempt AND stream = @stream AND seq = @sequence)";
 
-    // The INSERT of 1..MaxStepsInOneInsert events of one run in one statement, by count: a handful of fixed texts, so a
-    // driver that prepares repeated statements (Npgsql's automatic preparation) plans each once.
-    private const int MaxStepsInOneInsert = 8;
-
-    private static readonly string[] StepEventsSql = [.. Enumerable.Range(0, MaxStepsInOneInsert + 1).Select(StepEventsText)];
-
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
     private readonly long now;
     private readonly RunEventSignal? signal;
-    private readonly bool oneInsertForSteps;
 
-    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now, RunEventSignal? signal, bool oneInsertForSteps)
+    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now, RunEventSignal? signal)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.now = now;
         this.signal = signal;
-        this.oneInsertForSteps = oneInsertForSteps;
     }
 
     public static async Task<RunEventBatch> BeginAsync(IDbConnectionFactory connections, TimeProvider time, RunEventSignal? signal, CancellationToken cancellationToken)
@@ -49,9 +41,7 @@ internal sealed class RunEventBatch : IAsyncDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            // SQL Server does not promise that a multi-row insert hands out identities in row order, and the timeline is
-            // read in id order: there each step stays its own insert.
-            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time), signal, connections.Dialect.Provider != DatabaseProvider.SqlServer);
+            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time), signal);
         }
         catch
         {
@@ -110,7 +100,18 @@ internal sealed class RunEventBatch : IAsyncDisposable
             return null;
         }
 
-        await AppendStepEventsAsync(run, steps, cancellationToken);
+        foreach (var step in steps)
+        {
+            var parameters = new DynamicParameters();
+            parameters.Add("runId", run.RunId, DbType.String);
+            parameters.Add("attempt", run.Attempt, DbType.Int32);
+            parameters.Add("at", now, DbType.Int64);
+            parameters.Add("actor", step.Actor, DbType.String);
+            parameters.Add("fromStatus", step.From.ToText(), DbType.String);
+            parameters.Add("toStatus", step.To.ToText(), DbType.String);
+            parameters.Add("detail", step.Detail, DbType.String);
+            await connection.ExecuteAsync(new CommandDefinition(RunStore.EventSql, parameters, transaction, cancellationToken: cancellationToken));
+        }
 
         return run with
         {
@@ -123,32 +124,6 @@ internal sealed class RunEventBatch : IAsyncDisposable
             NotBefore = null,
         };
     }
-
-    /// <summary>One event per step, in step order; one round trip for all of them where the database keeps row order in its ids.</summary>
-    private async Task AppendStepEventsAsync(RunRecord run, IReadOnlyList<RunChange> steps, CancellationToken cancellationToken)
-    {
-        var perInsert = oneInsertForSteps ? MaxStepsInOneInsert : 1;
-        foreach (var chunk in steps.Chunk(perInsert))
-        {
-            var parameters = new DynamicParameters();
-            parameters.Add("runId", run.RunId, DbType.String);
-            parameters.Add("attempt", run.Attempt, DbType.Int32);
-            parameters.Add("at", now, DbType.Int64);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                parameters.Add($"actor{i}", chunk[i].Actor, DbType.String);
-                parameters.Add($"fromStatus{i}", chunk[i].From.ToText(), DbType.String);
-                parameters.Add($"toStatus{i}", chunk[i].To.ToText(), DbType.String);
-                parameters.Add($"detail{i}", chunk[i].Detail, DbType.String);
-            }
-
-            await connection.ExecuteAsync(new CommandDefinition(StepEventsSql[chunk.Length], parameters, transaction, cancellationToken: cancellationToken));
-        }
-    }
-
-    private static string StepEventsText(int count) =>
-        "INSERT INTO run_events (run_id, attempt, at, actor, from_status, to_status, detail) VALUES " +
-        string.Join(", ", Enumerable.Range(0, count).Select(i => $"(@runId, @attempt, @at, @actor{i}, @fromStatus{i}, @toStatus{i}, @detail{i})"));
 
     /// <summary>Records how an attempt ended, unless it already is.</summary>
     public Task RecordAttemptAsync(RunAttempt attempt, CancellationToken cancellationToken)
