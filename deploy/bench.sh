@@ -15,7 +15,8 @@
 # run uses a throwaway cluster started the same way (initdb/pg_ctl, as user postgres when root), or
 # EASYTASK_BENCH_POSTGRES (a database setting such as postgres:Host=...) when set.
 # Dispatch knobs: EASYTASK_BENCH_RUNS (2000 runs for the throughput figure), EASYTASK_BENCH_LIGHT_SECONDS (20 s of
-# the ~10 runs/s latency phase), EASYTASK_BENCH_SHAPES (which of "sqlite postgres inmemory" to run; all by default).
+# the ~10 runs/s latency phase), EASYTASK_BENCH_SHAPES (which of "sqlite postgres inmemory" to run; all by default),
+# EASYTASK_BENCH_POSTGRES_OPTIONS (appended to the throwaway cluster's connection string, e.g. "Max Auto Prepare=0").
 # One command for every figure of the dispatch-speed targets: bash deploy/bench.sh dispatch scale
 # (about 12 minutes on an idle 2-core machine: build ~2, dispatch 3 x ~1.5, scale 3 + drain).
 set -euo pipefail
@@ -71,7 +72,7 @@ if { want dispatch || want storage; } && [[ -z ${EASYTASK_BENCH_POSTGRES:-} ]]; 
     (cd /tmp && "${as_postgres[@]}" "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres --no-sync -E UTF8 --locale=C >/dev/null)
     (cd /tmp && "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w -t 60 \
       -o "-p $pg_port -k $pg_data -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null)
-    export EASYTASK_BENCH_POSTGRES="postgres:Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+    export EASYTASK_BENCH_POSTGRES="postgres:Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres${EASYTASK_BENCH_POSTGRES_OPTIONS:+;$EASYTASK_BENCH_POSTGRES_OPTIONS}"
   else
     echo "PostgreSQL server binaries not found under /usr/lib/postgresql: the PostgreSQL dispatch run is left out"
   fi
