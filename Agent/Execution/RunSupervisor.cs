@@ -80,7 +80,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
 
         try
         {
-            run.Update(journal, e => e, durable: true);
+            await run.UpdateAsync(journal, e => e, durable: true);
             run.Accepted.SetResult();
         }
         catch (Exception ex)
