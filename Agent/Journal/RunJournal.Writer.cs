@@ -9,6 +9,7 @@ internal sealed partial class RunJournal
     // failed a write (it may end in half a record, so nothing more is appended to it).
     private bool dirty;
     private bool broken;
+    private long carriedBytes;
 
     /// <summary>
     /// The writer thread: takes whatever is queued (at least one write), appends it in one go, fsyncs once when any
@@ -34,7 +35,8 @@ internal sealed partial class RunJournal
     {
         try
         {
-            if (broken || active!.Length >= segmentBytes)
+            // Only new records count towards the size: the open entries copied forward could exceed it on their own.
+            if (broken || active!.Length - carriedBytes >= segmentBytes)
             {
                 StartSegment([]);
             }
@@ -155,6 +157,7 @@ internal sealed partial class RunJournal
             AppendRecords(carried);
         }
 
+        carriedBytes = stream.Length;
         dirty = true;
         FlushActive();
         SyncDirectory();
