@@ -51,6 +51,18 @@ internal sealed class RunJournalTests
     }
 
     [Test]
+    public async Task WriteAsync_CompletesOnlyOnceFlushedToDisk_WhenDurable()
+    {
+        var before = journal.Flushes;
+
+        await journal.WriteAsync(Entry("r1", 1, JournalState.Running), durable: false);
+        var afterPlainWrite = journal.Flushes;
+        await journal.WriteAsync(Entry("r1", 1, JournalState.Finished), durable: true);
+
+        Assert.That((afterPlainWrite - before, journal.Flushes - before), Is.EqualTo((0L, 1L)));
+    }
+
+    [Test]
     public async Task WriteAsync_SharesOneFlushAmongManyWrites_WhenTheyArriveTogether()
     {
         var before = journal.Flushes;

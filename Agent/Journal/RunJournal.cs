@@ -173,7 +173,14 @@ internal sealed partial class RunJournal : IDisposable
 
         if (swept > 0)
         {
-            queue.TryAdd(new JournalWrite(null, Durable: false));
+            try
+            {
+                queue.Add(new JournalWrite(null, Durable: false));
+            }
+            catch (InvalidOperationException)
+            {
+                // Closing: the next start prunes.
+            }
         }
 
         return swept;
