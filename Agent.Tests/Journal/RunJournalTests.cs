@@ -191,6 +191,32 @@ internal sealed class RunJournalTests
     }
 
     [Test]
+    public async Task WriteAsync_LeavesOneRecordPerDeliveredRunInAClosedSegment_WhenSegmentIsFull()
+    {
+        journal.Dispose();
+        journal = Reopen(segmentBytes: 16384);
+        await journal.WriteAsync(Entry("open", 1, JournalState.Running), durable: true);
+        for (var i = 0; i < 6; i++)
+        {
+            var finished = Entry($"done-{i}", 1, JournalState.Finished) with { Result = Result($"done-{i}") };
+            await journal.WriteAsync(Entry($"done-{i}", 1, JournalState.Accepted), durable: true);
+            await journal.WriteAsync(finished, durable: true);
+            await journal.WriteAsync(finished with { Delivered = true }, durable: false);
+        }
+
+        var first = Segments().First();
+        while (Segments().First() == first && Segments().Count() == 1)
+        {
+            await journal.WriteAsync(Entry("filler", 1, JournalState.Accepted) with { Task = Entry("filler", 1, JournalState.Accepted).Task with { Cmd = new string('x', 2000) } }, durable: true);
+        }
+
+        Assert.That(File.ReadAllLines(first), Has.Length.EqualTo(6), "the delivered records only");
+        var restarted = Restart();
+        Assert.That(Enumerable.Range(0, 6).Select(i => restarted.TryReadDelivered(new RunKey($"done-{i}", 1))?.Result), Is.EqualTo(Enumerable.Range(0, 6).Select(i => Result($"done-{i}"))));
+        Assert.That(restarted.ReadOpen().Select(e => e.Task.RunId), Is.EquivalentTo(new[] { "open", "filler" }));
+    }
+
+    [Test]
     public async Task Open_MigratesOneFilePerRunJournal_WhenAnOlderAgentLeftOne()
     {
         journal.Dispose();

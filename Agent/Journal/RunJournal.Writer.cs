@@ -108,6 +108,7 @@ internal sealed partial class RunJournal
             foreach (var (entry, start, length) in records)
             {
                 Apply(entry, activeSegment, at + start, length);
+                activeRecords.Add((entry.Key, at + start, length));
             }
         }
     }
@@ -120,6 +121,8 @@ internal sealed partial class RunJournal
     private void StartSegment(IReadOnlyList<JournalEntry> first)
     {
         var prune = true;
+        var closed = (Segment: activeSegment, Records: activeRecords, Whole: active is not null && !broken);
+        activeRecords = [];
         if (active is not null)
         {
             try
@@ -134,6 +137,7 @@ internal sealed partial class RunJournal
                 // Its records may not be on the disk: keep every older segment so nothing they supersede goes.
                 LogWriteFailed(log, Directory, ex.Message);
                 prune = false;
+                closed.Whole = false;
             }
 
             active.Dispose();
@@ -162,9 +166,27 @@ internal sealed partial class RunJournal
         FlushActive();
         SyncDirectory();
         broken = false;
+        if (closed.Whole)
+        {
+            CompactQuietly(closed.Segment, closed.Records);
+        }
+
         if (prune)
         {
             Prune();
+        }
+    }
+
+    private void CompactQuietly(int segment, List<(RunKey Key, long Offset, int Length)> records)
+    {
+        try
+        {
+            Compact(segment, records);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Only space: the segment stays as it was, and goes when nothing in it is live.
+            LogPruneFailed(log, Directory, ex.Message);
         }
     }
 
