@@ -33,8 +33,9 @@ internal static class AgentBenchmark
         {
             foreach (var writers in new[] { 1, Prefetch })
             {
-                var (lifecycles, perRun) = await JournalBenchmark.RunAsync(Path.Combine(root, $"journal-{writers}"), runs * 4, writers);
-                await output.WriteLineAsync(Format($"journal alone {writers,2} {lifecycles,8:F0} runs/s        ({runs * 4} run lifecycles journaled by {writers} writers: accepted and finished durably, running, delivered; {perRun:F2} fsyncs per run)"));
+                var (lifecycles, perRun, replay, bytes) = await JournalBenchmark.RunAsync(Path.Combine(root, $"journal-{writers}"), runs * 4, writers);
+                await output.WriteLineAsync(Format(
+                    $"journal alone {writers,2} {lifecycles,8:F0} runs/s        ({runs * 4} run lifecycles journaled by {writers} writers: accepted and finished durably, running, delivered; {perRun:F2} fsyncs per run; restart reads them in {replay.TotalMilliseconds:F0} ms, {bytes / (runs * 4)} bytes per run on disk)"));
             }
 
             var (rate, flushes, cpu) = await AgentRunRateAsync(Path.Combine(root, "sequential"), runs, slots, inFlight: 1);
