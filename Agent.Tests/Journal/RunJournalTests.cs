@@ -217,6 +217,49 @@ internal sealed class RunJournalTests
     }
 
     [Test]
+    public async Task Open_KeepsEveryRunsLatestState_AfterManyConcurrentRunsThroughRotationsSweepsAndReads()
+    {
+        journal.Dispose();
+        journal = Reopen(segmentBytes: 32 * 1024);
+        var cutoff = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        using var done = new CancellationTokenSource();
+        // Lookups and sweeps while segments rotate, are compacted and deleted under them.
+        var reader = Task.Run(async () =>
+        {
+            while (!done.IsCancellationRequested)
+            {
+                journal.TryReadDelivered(new RunKey("run-4", 1));
+                journal.SweepDelivered(cutoff);
+                await Task.Delay(1);
+            }
+        });
+
+        // Runs divisible by 3 stay open, the others are delivered; even ones after the cutoff (kept), odd ones before it (swept).
+        await Parallel.ForEachAsync(Enumerable.Range(0, 600), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            var finished = Entry($"run-{i}", 1, JournalState.Finished) with { Result = Result($"run-{i}") };
+            await journal.WriteAsync(Entry($"run-{i}", 1, JournalState.Accepted), durable: true);
+            await journal.WriteAsync(Entry($"run-{i}", 1, JournalState.Running), durable: false);
+            if (i % 3 != 0)
+            {
+                await journal.WriteAsync(finished, durable: true);
+                await journal.WriteAsync(finished with { Delivered = true, UpdatedAt = cutoff.AddHours(i % 2 == 0 ? 1 : -1) }, durable: false);
+            }
+        });
+        await done.CancelAsync();
+        await reader;
+
+        var restarted = Restart();
+        restarted.SweepDelivered(cutoff);
+        var expectedOpen = Enumerable.Range(0, 600).Where(i => i % 3 == 0).Select(i => $"run-{i}");
+        var expectedKept = Enumerable.Range(0, 600).Where(i => i % 3 != 0 && i % 2 == 0).Select(i => ($"run-{i}", 1));
+        Assert.That(Segments().Count(), Is.GreaterThan(1), "rotated at least once");
+        Assert.That(restarted.ReadOpen().Select(e => (e.Task.RunId, e.State)), Is.EquivalentTo(expectedOpen.Select(id => (id, JournalState.Running))));
+        Assert.That(restarted.DeliveredAttempts(), Is.EquivalentTo(expectedKept));
+        Assert.That(expectedKept.Select(k => restarted.TryReadDelivered(new RunKey(k.Item1, 1))?.Result?.RunId), Is.EqualTo(expectedKept.Select(k => k.Item1)));
+    }
+
+    [Test]
     public async Task Open_MigratesOneFilePerRunJournal_WhenAnOlderAgentLeftOne()
     {
         journal.Dispose();
