@@ -36,7 +36,7 @@ internal sealed partial class RunJournal
         try
         {
             // Only new records count towards the size: the open entries copied forward could exceed it on their own.
-            if (broken || active!.Length - carriedBytes >= segmentBytes)
+            if (broken || active!.Position - carriedBytes >= segmentBytes)
             {
                 StartSegment([]);
             }
@@ -161,7 +161,7 @@ internal sealed partial class RunJournal
             AppendRecords(carried);
         }
 
-        carriedBytes = stream.Length;
+        carriedBytes = stream.Position;
         dirty = true;
         FlushActive();
         SyncDirectory();
