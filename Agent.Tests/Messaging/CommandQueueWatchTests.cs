@@ -104,6 +104,8 @@ internal sealed class CommandQueueWatchTests
     {
         public bool Consuming { get; set; } = true;
 
+        public Task<bool> ConsumingAsync(CancellationToken cancellationToken) => Task.FromResult(Consuming);
+
         public bool FailRestart { get; set; }
 
         public int Restarts { get; private set; }

@@ -50,7 +50,7 @@ public static class AgentServiceCollectionExtensions
         if (!bus.InMemory)
         {
             // MassTransit can leave a RabbitMQ command queue without a consumer after a broker restart; this brings it back.
-            services.AddSingleton<ICommandQueueLink, MassTransitCommandQueueLink>();
+            services.AddSingleton<ICommandQueueLink>(sp => new MassTransitCommandQueueLink(sp.GetRequiredService<IBusControl>(), sp.GetRequiredService<AgentNames>(), bus));
             services.AddHostedService<CommandQueueWatch>();
         }
 

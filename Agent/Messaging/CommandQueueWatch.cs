@@ -40,7 +40,7 @@ internal sealed partial class CommandQueueWatch(
     public async Task CheckAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (link.Consuming)
+        if (await link.ConsumingAsync(cancellationToken))
         {
             downSince = null;
             return;

@@ -4,7 +4,7 @@ namespace EasyTask.Agent.Messaging;
 internal interface ICommandQueueLink
 {
     /// <summary>True when every command queue of the agent has a consumer that is connected and taking messages.</summary>
-    bool Consuming { get; }
+    Task<bool> ConsumingAsync(CancellationToken cancellationToken);
 
     /// <summary>Drops the bus connection and makes it again, consumers included.</summary>
     Task RestartAsync(CancellationToken cancellationToken);

@@ -24,11 +24,11 @@ internal sealed class CommandQueueLinkTests
         await using var services = Build(server.AmqpUrl, queue);
         var bus = services.GetRequiredService<IBusControl>();
         var received = services.GetRequiredService<ReceivedPings>();
-        var link = new MassTransitCommandQueueLink(bus, names);
-        Assert.That(link.Consuming, Is.False, "a bus not started consumes nothing");
+        await using var link = new MassTransitCommandQueueLink(bus, names, BusSettings.Parse(server.AmqpUrl));
+        Assert.That(await link.ConsumingAsync(CancellationToken.None), Is.False, "a bus not started consumes nothing");
 
         await bus.StartAsync(new CancellationTokenSource(Patience).Token);
-        await WaitUntilAsync(() => link.Consuming);
+        await WaitUntilAsync(() => link.ConsumingAsync(CancellationToken.None));
 
         // The provider outlives the restart, as the agent's event sink holds it.
         await using var scope = services.CreateAsyncScope();
@@ -39,7 +39,7 @@ internal sealed class CommandQueueLinkTests
         await received.For(first).WaitAsync(Patience);
 
         await link.RestartAsync(CancellationToken.None);
-        await WaitUntilAsync(() => link.Consuming);
+        await WaitUntilAsync(() => link.ConsumingAsync(CancellationToken.None));
 
         // The agent's event sink asks the provider for the endpoint at every send, as here.
         var after = Guid.NewGuid();
@@ -72,10 +72,10 @@ internal sealed class CommandQueueLinkTests
         return collection.BuildServiceProvider(validateScopes: true);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = TimeProvider.System.GetUtcNow() + Patience;
-        while (!condition())
+        while (!await condition())
         {
             Assert.That(TimeProvider.System.GetUtcNow(), Is.LessThan(deadline), "the command queue did not report a consumer in time");
             await Task.Delay(200);
