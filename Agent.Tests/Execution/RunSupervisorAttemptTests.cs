@@ -63,9 +63,11 @@ internal sealed class RunSupervisorAttemptTests
         Task early = Task.CompletedTask;
         await using var agent = await AgentHarness.StartAsync(beforeStart: a =>
         {
-            var journal = new RunJournal(a.Options.EffectiveJournalDirectory, NullLogger<RunJournal>.Instance);
-            journal.Open();
-            journal.Write(RunJournalTests.Entry("known", 1, JournalState.Accepted), durable: true);
+            using (var journal = new RunJournal(a.Options.EffectiveJournalDirectory, NullLogger<RunJournal>.Instance))
+            {
+                journal.Open();
+                journal.WriteAsync(RunJournalTests.Entry("known", 1, JournalState.Accepted), durable: true).GetAwaiter().GetResult();
+            }
 
             // The transport delivers the same attempt again before recovery has read the journal.
             early = a.Supervisor.AcceptAsync(a.Task("echo ran >> ran.txt", "known"), CancellationToken.None);

@@ -1,9 +1,11 @@
 using EasyTask.Agent.Execution;
 using EasyTask.Agent.Hosting;
+using EasyTask.Agent.Journal;
 using EasyTask.Agent.Tests.Support;
 using EasyTask.Contracts.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EasyTask.Agent.Tests.Hosting;
 
@@ -36,10 +38,13 @@ internal sealed class AgentHostTests
             new RunTask { RunId = "wired-1", Attempt = 1, Task = "demo", Host = "wired", Cmd = "echo hi", WorkingDir = root }, CancellationToken.None);
         var finished = await sink.FinishedAsync("wired-1");
         await host.StopAsync();
+        host.Dispose();
 
         Assert.That((finished.Host, finished.Status), Is.EqualTo(("wired", "SUCCESS")));
         Assert.That(File.ReadAllText(Path.Combine(root, "logs", "demo", "wired-1.1.out")), Is.EqualTo("hi\n"));
-        Assert.That(Directory.GetFiles(Path.Combine(root, "logs-journal", "delivered")), Has.Length.EqualTo(1), "the delivered result stays journaled for redeliveries");
+        using var journal = new RunJournal(Path.Combine(root, "logs-journal"), NullLogger<RunJournal>.Instance);
+        journal.Open();
+        Assert.That(journal.TryReadDelivered(new RunKey("wired-1", 1))?.Result, Is.EqualTo(finished), "the delivered result stays journaled for redeliveries");
     }
 
     [Test]

@@ -56,9 +56,9 @@ internal sealed class JournalRecoveryTests
 
         await using var agent = await AgentHarness.StartAsync(beforeStart: a =>
         {
-            var journal = Journal(a);
-            journal.Write(running, durable: true);
-            journal.Write(RunJournalTests.Entry("queued", 1, JournalState.Accepted), durable: true);
+            using var journal = Journal(a);
+            journal.WriteAsync(running, durable: true).GetAwaiter().GetResult();
+            journal.WriteAsync(RunJournalTests.Entry("queued", 1, JournalState.Accepted), durable: true).GetAwaiter().GetResult();
         });
 
         var lost = await agent.Sink.FinishedAsync("in-flight");
@@ -76,16 +76,72 @@ internal sealed class JournalRecoveryTests
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 10, 0, 0, 0, TimeSpan.Zero));
         await using var agent = await AgentHarness.StartAsync(time: time, beforeStart: a =>
         {
-            var journal = Journal(a);
+            using var journal = Journal(a);
             foreach (var (id, age) in new[] { ("old", TimeSpan.FromHours(7)), ("recent", TimeSpan.FromHours(5)) })
             {
-                journal.Write(RunJournalTests.Entry(id, 1, JournalState.Finished) with { Delivered = true }, durable: false);
-                File.SetLastWriteTimeUtc(Path.Combine(journal.Directory, "delivered", $"{id}.1.json"), (time.GetUtcNow() - age).UtcDateTime);
+                var entry = RunJournalTests.Entry(id, 1, JournalState.Finished) with { Delivered = true, UpdatedAt = time.GetUtcNow() - age };
+                journal.WriteAsync(entry, durable: false).GetAwaiter().GetResult();
             }
         });
 
-        Assert.That(Journal(agent).TryReadDelivered(new RunKey("old", 1)), Is.Null, "past the 6 h default retention");
-        Assert.That(Journal(agent).TryReadDelivered(new RunKey("recent", 1)), Is.Not.Null);
+        Assert.That(agent.Supervisor.Journal.TryReadDelivered(new RunKey("old", 1)), Is.Null, "past the 6 h default retention");
+        Assert.That(agent.Supervisor.Journal.TryReadDelivered(new RunKey("recent", 1)), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task AcceptAsync_AnswersWithJournaledResult_WhenDeliveredRunIsRedeliveredAfterRestart()
+    {
+        await using var agent = await AgentHarness.StartAsync();
+        var task = agent.Task("echo ran >> ran.txt");
+        var first = await agent.RunAsync(task);
+
+        await agent.RestartAsync();
+        await agent.Supervisor.AcceptAsync(task, CancellationToken.None);
+
+        Assert.That(await agent.Sink.FinishedAsync(task.RunId), Is.EqualTo(first));
+        Assert.That(File.ReadAllLines(Path.Combine(agent.WorkDirectory, "ran.txt")), Has.Length.EqualTo(1), "not run again");
+    }
+
+    [Test]
+    public async Task StartAsync_SettlesEveryAcknowledgedRunExactlyOnce_WhenAgentWasKilled()
+    {
+        await using var agent = await AgentHarness.StartAsync(o => (o.MaxConcurrentRuns, o.ResultRetryInterval) = (2, TimeSpan.FromMinutes(10)));
+        agent.Sink.RefuseFinished = true;
+        var done = Enumerable.Range(0, 10).Select(i => agent.Task("true", $"done-{i}")).ToList();
+        foreach (var task in done)
+        {
+            await agent.Supervisor.AcceptAsync(task, CancellationToken.None);
+        }
+
+        await WaitUntil(() => agent.Sink.FinishedRefusals >= 10);
+        var running = Enumerable.Range(0, 2).Select(i => agent.Task("sleep 30", $"running-{i}")).ToList();
+        var queued = Enumerable.Range(0, 3).Select(i => agent.Task("true", $"queued-{i}")).ToList();
+        foreach (var task in running.Concat(queued))
+        {
+            await agent.Supervisor.AcceptAsync(task, CancellationToken.None);
+        }
+
+        await WaitUntil(() => agent.Supervisor.RunningRunIds.Count == 2);
+
+        // What a kill -9 leaves: every record the journal wrote so far, nothing of what it would have done next.
+        var killed = Path.Combine(agent.Root, "killed-journal");
+        Directory.CreateDirectory(killed);
+        foreach (var file in Directory.GetFiles(agent.Options.EffectiveJournalDirectory, "segment-*"))
+        {
+            File.Copy(file, Path.Combine(killed, Path.GetFileName(file)));
+        }
+
+        await using var restarted = await AgentHarness.StartAsync(o => o.JournalDirectory = killed);
+        var all = done.Concat(running).Concat(queued).Select(t => t.RunId).ToList();
+        foreach (var id in all)
+        {
+            await restarted.Sink.FinishedAsync(id);
+        }
+
+        await Task.Delay(300);
+        Assert.That(all.Select(id => restarted.Sink.Of<RunFinished>(id).Count), Is.All.EqualTo(1), "each run settled exactly once");
+        Assert.That(done.Select(t => restarted.Sink.Of<RunFinished>(t.RunId).Single().Status), Is.All.EqualTo("SUCCESS"));
+        Assert.That(running.Concat(queued).Select(t => restarted.Sink.Of<RunFinished>(t.RunId).Single().Reason), Is.All.EqualTo(RunReason.AgentLost));
     }
 
     private static RunJournal Journal(AgentHarness agent)

@@ -31,8 +31,17 @@ internal static class AgentBenchmark
         var root = Path.Combine(Path.GetTempPath(), "easytask-agent-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var rate = await AgentRunRateAsync(root, runs, slots);
-            await output.WriteLineAsync(Format($"agent runs       {rate,10:F0} runs/s        ({runs} x true through the agent, {slots} slots, journal on disk, no transport)"));
+            foreach (var writers in new[] { 1, Prefetch })
+            {
+                var (lifecycles, perRun, replay, bytes) = await JournalBenchmark.RunAsync(Path.Combine(root, $"journal-{writers}"), runs * 4, writers);
+                await output.WriteLineAsync(Format(
+                    $"journal alone {writers,2} {lifecycles,8:F0} runs/s        ({runs * 4} run lifecycles journaled by {writers} writers: accepted and finished durably, running, delivered; {perRun:F2} fsyncs per run; restart reads them in {replay.TotalMilliseconds:F0} ms, {bytes / (runs * 4)} bytes per run on disk)"));
+            }
+
+            var (rate, flushes, cpu) = await AgentRunRateAsync(Path.Combine(root, "sequential"), runs, slots, inFlight: 1);
+            await output.WriteLineAsync(Format($"agent runs       {rate,10:F0} runs/s        ({runs} x true through the agent, {slots} slots, journal on disk, no transport; {flushes / (double)runs:F2} journal fsyncs and {cpu:F1} ms CPU per run)"));
+            (rate, flushes, cpu) = await AgentRunRateAsync(Path.Combine(root, "prefetch"), runs, slots, inFlight: Prefetch);
+            await output.WriteLineAsync(Format($"agent runs, {Prefetch} in {rate,6:F0} runs/s        (the same, RunTasks taken {Prefetch} at a time as from a broker with prefetch; {flushes / (double)runs:F2} journal fsyncs and {cpu:F1} ms CPU per run)"));
             foreach (var (label, command) in CaptureCommands(mebibytes))
             {
                 var (megabytesPerSecond, peak, baseline, batches) = await CaptureAsync(root, command);
@@ -61,7 +70,10 @@ internal static class AgentBenchmark
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> AgentRunRateAsync(string root, int count, int slots)
+    /// <summary>RunTasks accepted at once in the second run-rate figure, as the transport's prefetch lets them arrive.</summary>
+    private const int Prefetch = 16;
+
+    private static async Task<(double Rate, long Flushes, double CpuMilliseconds)> AgentRunRateAsync(string root, int count, int slots, int inFlight)
     {
         var sink = new CountingSink();
         var options = Options(root);
@@ -69,14 +81,16 @@ internal static class AgentBenchmark
         await using var supervisor = new RunSupervisor(Microsoft.Extensions.Options.Options.Create(options), sink, TimeProvider.System, NullLoggerFactory.Instance);
         await supervisor.StartAsync(CancellationToken.None);
         var clock = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var ids = Enumerable.Range(0, count).Select(i => $"rate-{i}").ToList();
-        foreach (var id in ids)
-        {
-            await supervisor.AcceptAsync(Task(id, "true"), CancellationToken.None);
-        }
-
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = inFlight }, (id, cancel) =>
+            new ValueTask(supervisor.AcceptAsync(Task(id, "true"), cancel)));
         await System.Threading.Tasks.Task.WhenAll(ids.Select(sink.FinishedOf));
-        return count / clock.Elapsed.TotalSeconds;
+        var rate = count / clock.Elapsed.TotalSeconds;
+
+        // The agent's own CPU (its children, the shells, are not counted): what the journal and the bookkeeping cost.
+        var used = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count;
+        return (rate, supervisor.Journal.Flushes, used);
     }
 
     private static async Task<(double MegabytesPerSecond, long Peak, long Baseline, long Batches)> CaptureAsync(string root, string command)

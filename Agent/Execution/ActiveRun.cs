@@ -14,6 +14,7 @@ internal sealed class ActiveRun
     private readonly Lock gate = new();
     private readonly CancellationTokenSource stop = new();
     private bool claimed;
+    private System.Threading.Tasks.Task lastWrite = System.Threading.Tasks.Task.CompletedTask;
     private int delivering;
 
     public ActiveRun(JournalEntry entry, bool claimed)
@@ -80,22 +81,43 @@ internal sealed class ActiveRun
     }
 
     /// <summary>
-    /// Applies <paramref name="change"/> (null: nothing to change) and journals the result. When the journal
-    /// cannot be written the change still holds in memory, so the agent keeps telling the truth about the run,
-    /// and the error is rethrown for the caller to decide.
+    /// Applies <paramref name="change"/> (null: nothing to change) and journals the result; completes once it is
+    /// written (durable: on the disk). The change is queued to the journal under the run's lock, so writes of one
+    /// run land in order, while the wait for the disk happens outside it and is shared with other runs' writes.
+    /// When the journal cannot be written the change still holds in memory, so the agent keeps telling the truth
+    /// about the run, and the error is rethrown for the caller to decide.
     /// </summary>
-    public JournalEntry Update(RunJournal journal, Func<JournalEntry, JournalEntry?> change, bool durable)
+    public async Task UpdateAsync(RunJournal journal, Func<JournalEntry, JournalEntry?> change, bool durable)
     {
+        Task written;
         lock (gate)
         {
-            if (change(Entry) is { } next)
+            if (change(Entry) is not { } next)
             {
-                Entry = next;
-                journal.Write(next, durable);
+                return;
             }
 
-            return Entry;
+            Entry = next;
+            written = journal.WriteAsync(next, durable);
+            lastWrite = written;
         }
+
+        await written;
+    }
+
+    /// <summary>
+    /// Waits until the latest journal write of the run is done (a failed one counts as done: then only durability
+    /// is lost). A result goes out only after this, so it is never sent before it is committed.
+    /// </summary>
+    public async Task JournaledAsync()
+    {
+        Task last;
+        lock (gate)
+        {
+            last = lastWrite;
+        }
+
+        await last.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>One delivery attempt at a time per run (the retry timer and a redelivery may both try).</summary>

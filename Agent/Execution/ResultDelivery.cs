@@ -28,8 +28,9 @@ internal sealed class ResultDelivery(RunJournal journal, IRunEventSink sink, Tim
 
         try
         {
+            await run.JournaledAsync();
             await sink.FinishedAsync(result, cancellationToken);
-            run.Update(journal, e => e.Delivered ? null : e with { Delivered = true, UpdatedAt = time.GetUtcNow() }, durable: false);
+            await run.UpdateAsync(journal, e => e.Delivered ? null : e with { Delivered = true, UpdatedAt = time.GetUtcNow() }, durable: false);
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

@@ -69,7 +69,7 @@ internal sealed partial class RunExecutor
                 RunId = task.RunId, Attempt = task.Attempt, Host = options.Name, ProcessId = process.Id,
                 StdoutPath = stdoutPath, StderrPath = stderrPath, At = startedAt,
             };
-            run.Update(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process.Id), UpdatedAt = startedAt }, durable: false);
+            await run.UpdateAsync(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process.Id), UpdatedAt = startedAt }, durable: false);
             AgentLog.ExecutionStart(log, task.RunId, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host), process.Id, stdoutPath, stderrPath);
             await SendStartedAsync(started);
             live.Start();

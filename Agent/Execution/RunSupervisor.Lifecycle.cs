@@ -12,13 +12,13 @@ internal sealed partial class RunSupervisor
     /// Opens the directories, settles what the journal holds from before a restart, starts the run slots and the
     /// result retry timer. Call it before the transport delivers the first RunTask.
     /// </summary>
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.LogDirectory);
         try
         {
             journal.Open();
-            Recover();
+            await RecoverAsync();
         }
         catch (Exception ex)
         {
@@ -35,7 +35,6 @@ internal sealed partial class RunSupervisor
         background.Add(Task.Run(() => RetryAsync(stopping.Token), CancellationToken.None));
         var pending = runs.Values.Count(r => r.Entry is { State: JournalState.Finished, Delivered: false });
         AgentLog.Ready(log, options.Name, options.MaxConcurrentRuns, Path.GetFullPath(options.LogDirectory), journal.Directory, pending);
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -66,6 +65,7 @@ internal sealed partial class RunSupervisor
     {
         await StopAsync(CancellationToken.None);
         stopping.Dispose();
+        journal.Dispose();
     }
 
     private async Task WorkAsync(CancellationToken cancellationToken)
@@ -116,9 +116,9 @@ internal sealed partial class RunSupervisor
     {
         try
         {
-            run.Update(journal, e => e with { State = JournalState.Finished, Result = result, Delivered = false, UpdatedAt = result.FinishedAt }, durable: true);
+            await run.UpdateAsync(journal, e => e with { State = JournalState.Finished, Result = result, Delivered = false, UpdatedAt = result.FinishedAt }, durable: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
             AgentLog.ExecutionError(log, ex, result.RunId, run.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, run.Task.Host));
         }

@@ -14,8 +14,9 @@ internal sealed partial class RunSupervisor
     /// running when the agent died end FAILED, reason <c>agent_lost</c> — never run again here, because the
     /// scheduler may already have retried them elsewhere.
     /// </summary>
-    private void Recover()
+    private async Task RecoverAsync()
     {
+        var settling = new List<Task>();
         var now = time.GetUtcNow();
         foreach (var (runKey, attempt) in journal.DeliveredAttempts())
         {
@@ -46,10 +47,12 @@ internal sealed partial class RunSupervisor
                 FinishedAt = now,
                 Detail = detail,
             };
-            run.Update(journal, e => e with { State = JournalState.Finished, Result = result, Delivered = false, UpdatedAt = now }, durable: true);
+            settling.Add(run.UpdateAsync(journal, e => e with { State = JournalState.Finished, Result = result, Delivered = false, UpdatedAt = now }, durable: true));
             AgentLog.Recovered(log, entry.Task.RunId, entry.Task.Attempt, entry.Task.Task, Contracts.Messages.HostNames.Describe(options.Name, entry.Task.Host), entry.State.ToString().ToUpperInvariant(), detail);
         }
 
+        // One flush commits them all.
+        await Task.WhenAll(settling);
         SweepDelivered();
     }
 

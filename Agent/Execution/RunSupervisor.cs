@@ -38,6 +38,9 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
         delivery = new ResultDelivery(journal, sink, time, this.options.Name, log);
     }
 
+    /// <summary>The journal, for tests and benchmarks that look at what it holds.</summary>
+    internal RunJournal Journal => journal;
+
     /// <summary>Run slots, for heartbeats.</summary>
     public int Capacity => options.MaxConcurrentRuns;
 
@@ -80,7 +83,7 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
 
         try
         {
-            run.Update(journal, e => e, durable: true);
+            await run.UpdateAsync(journal, e => e, durable: true);
             run.Accepted.SetResult();
         }
         catch (Exception ex)
