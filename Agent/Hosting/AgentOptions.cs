@@ -40,6 +40,13 @@ internal sealed class AgentOptions
     /// </summary>
     public List<string> AllowedOwners { get; set; } = [];
 
+    /// <summary>
+    /// How long the agent's command queue may stay unconsumed while the broker is reachable before the agent restarts
+    /// its bus connection (see <c>CommandQueueWatch</c>). MassTransit reconnects by itself 3 s to 30 s apart, so this
+    /// stays well above that. Default 60 s.
+    /// </summary>
+    public TimeSpan CommandQueueGrace { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Between SIGTERM and SIGKILL when a process tree is killed. Default 5 s.</summary>
     public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 

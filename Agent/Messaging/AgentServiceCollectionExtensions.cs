@@ -47,6 +47,13 @@ public static class AgentServiceCollectionExtensions
                 cfg.ConfigureAgentQueues(context);
             });
         });
+        if (!bus.InMemory)
+        {
+            // MassTransit can leave a RabbitMQ command queue without a consumer after a broker restart; this brings it back.
+            services.AddSingleton<ICommandQueueLink>(sp => new MassTransitCommandQueueLink(sp.GetRequiredService<IBusControl>(), sp.GetRequiredService<AgentNames>(), bus));
+            services.AddHostedService<CommandQueueWatch>();
+        }
+
         return AddCore(services, configuration);
     }
 
@@ -92,6 +99,7 @@ public static class AgentServiceCollectionExtensions
         AgentOptionsSetup.Apply(options, configuration);
         services.AddSingleton(new AgentNames(options.Name, aliases));
         services.AddSingleton<BusEventSink>();
+        services.AddSingleton<BrokerReachability>();
         services.AddSingleton(sp => new RefusalThrottle(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IRunEventSink>(sp => new MeteredRunEventSink(sp.GetRequiredService<BusEventSink>()));
     }

@@ -14,6 +14,7 @@ internal sealed partial class HeartbeatService(
     RunSupervisor supervisor,
     BusEventSink sink,
     AgentNames names,
+    BrokerReachability broker,
     Microsoft.Extensions.Options.IOptions<Hosting.AgentOptions> options,
     TimeProvider time,
     ILogger<HeartbeatService> log) : BackgroundService
@@ -40,6 +41,7 @@ internal sealed partial class HeartbeatService(
                         stoppingToken);
                 }
 
+                broker.Reached(time.GetUtcNow());
                 if (!healthy)
                 {
                     // The link is back: hand over what waited in the journal now rather than at the next retry tick.
@@ -51,6 +53,7 @@ internal sealed partial class HeartbeatService(
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
                 healthy = false;
+                broker.Failed();
                 LogUnreachable(log, ex.Message);
             }
 

@@ -88,7 +88,7 @@ internal sealed class ChaosReport
     {
         if (!FinalStatuses.Contains(run.Status))
         {
-            Stuck.Add($"{run.RunId} {run.Task} @ {Stamp(run.ScheduledFor)} {run.Status} attempt {run.Attempt}");
+            Stuck.Add($"{run.RunId} {run.Task} on {run.Host} @ {Stamp(run.ScheduledFor)} {run.Status} attempt {run.Attempt}{(run.WaitingFor is null ? "" : $" ({run.WaitingFor})")}");
             return;
         }
 

@@ -59,6 +59,13 @@ internal sealed class ChaosRunTests
         var markers = File.Exists(cluster.MarkerFile) ? await File.ReadAllLinesAsync(cluster.MarkerFile) : [];
         var report = ChaosReport.Build(plan, windowStart, windowEnd, tasks, runs, markers, kills, events);
         await TestContext.Out.WriteLineAsync(report.ToString());
+        if (report.Stuck.Count > 0)
+        {
+            // Which agents the cluster believes alive, and how full: what a stuck run waits on.
+            var agentsNow = await cluster.GetAsync<System.Text.Json.JsonElement>("api/v1/agents");
+            await TestContext.Out.WriteLineAsync($"agents after the drain: {agentsNow}");
+        }
+
         await TestContext.Out.WriteLineAsync($"phases: start and insert {(windowStart - begun).TotalSeconds:0} s, chaos {(windowEnd - windowStart).TotalSeconds:0} s (until {Stamp(shaken)}), drain {(TimeProvider.System.GetUtcNow() - shaken).TotalSeconds:0} s");
         if (Environment.GetEnvironmentVariable(ReportVariable) is { Length: > 0 } path)
         {
