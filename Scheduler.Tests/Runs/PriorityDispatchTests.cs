@@ -49,6 +49,41 @@ internal sealed class PriorityDispatchTests
         Assert.That(waiting, Has.Some.Match(@"^waiting for a free slot on localhost, \d+ ahead$"), "run show says why a run waits in TRIGGER");
     }
 
+    [Test]
+    public async Task DeleteTask_EndsItsRunsWaitingForASlotAsFailed_WhenTheirTaskIsGoneBeforeTheyWereSent()
+    {
+        var folder = Directory.CreateTempSubdirectory("easytask-priority-").FullName;
+        await using var server = await RunningScheduler.StartAsync(
+            $"sqlite:{Path.Combine(folder, "easytask.db")}",
+            $"--{SchedulerHost.StandaloneKey}=true",
+            "--EasyTask:Bus=inmemory",
+            $"--EasyTask:Watch:Folder={Path.Combine(folder, "tasks")}",
+            $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "agent-logs")}",
+            $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "agent-journal")}",
+            "--EasyTask:Agent:MaxConcurrentRuns=1",
+            "--EasyTask:Dispatch:Prefetch=0");
+        await InsertAsync(server, """{"tid": 1, "name": "busy", "cmd": "sleep 3", "run_on_host": "localhost", "concurrency": "allow"}""");
+        await InsertAsync(server, """{"tid": 2, "name": "doomed", "cmd": "true", "run_on_host": "localhost", "concurrency": "allow"}""");
+        await AgentReportsItsSlotsAsync(server);
+        (await server.Http.PostAsync("api/v1/tasks/busy/run", null)).EnsureSuccessStatusCode();
+        await server.WaitForRunAsync("busy", r => r.Status is "RUNNING", TimeSpan.FromSeconds(30));
+        (await server.Http.PostAsync("api/v1/tasks/doomed/run", null)).EnsureSuccessStatusCode();
+        (await server.Http.PostAsync("api/v1/tasks/doomed/run", null)).EnsureSuccessStatusCode();
+        await server.WaitForRunAsync("doomed", r => r.Status is "TRIGGER", TimeSpan.FromSeconds(10));
+
+        (await server.Http.DeleteAsync("api/v1/tasks/doomed")).EnsureSuccessStatusCode();
+        await server.WaitForRunAsync("busy", r => r.Status is "SUCCESS", TimeSpan.FromSeconds(30));
+        var doomed = new List<RunResource>();
+        for (var i = 0; i < 100 && (doomed.Count < 2 || doomed.Any(r => r.Status == "TRIGGER")); i++)
+        {
+            await Task.Delay(200);
+            doomed = (await server.Http.GetFromJsonAsync<List<RunResource>>("api/v1/runs?task=doomed", ApiJson.Options))!;
+        }
+
+        Assert.That(doomed.Select(r => (r.Status, r.Reason)), Is.EqualTo(new[] { ("FAILED", "dispatch_failed"), ("FAILED", "dispatch_failed") }),
+            "runs of a deleted task end instead of waiting in TRIGGER forever");
+    }
+
     private static async Task InsertAsync(RunningScheduler server, string json)
     {
         using var response = await server.Http.PostAsync("api/v1/tasks", new StringContent(json, Encoding.UTF8, "application/json"));

@@ -15,10 +15,13 @@ internal static class DispatchBenchmarkHosts
 {
     public const string AgentName = "bench";
 
+    /// <summary>The agent's run slots: its default, set explicitly so the figures say what they were measured with.</summary>
+    public const int Slots = 4;
+
     /// <param name="database">A database setting (<c>postgres:...</c>); null: a SQLite file in <paramref name="folder"/>.</param>
     public static List<IHost> Build(string folder, BusSettings bus, string? database = null)
     {
-        var builder = Host.CreateApplicationBuilder(["--name", AgentName, $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "journal")}"]);
+        var builder = Host.CreateApplicationBuilder(["--name", AgentName, $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "journal")}", $"--EasyTask:Agent:MaxConcurrentRuns={Slots}"]);
         builder.Logging.ClearProviders();
         builder.Services.AddStorage(DatabaseOptions.Parse(database ?? $"sqlite:{Path.Combine(folder, "bench.db")}"));
         builder.Services.AddScheduling(builder.Configuration);
@@ -33,7 +36,7 @@ internal static class DispatchBenchmarkHosts
         // One broker user for both sides (the benchmark's EASYTASK_BUS): agent identities are not checked here.
         builder.Configuration["EasyTask:Bus:TrustedAgents"] = "false";
         builder.Services.AddDispatch(builder.Configuration, bus);
-        var agent = Host.CreateApplicationBuilder(["--name", AgentName, "--EasyTask:Bus:TrustedAgents=false", $"--EASYTASK_AGENT_LOGS={Path.Combine(folder, "logs")}", $"--EASYTASK_AGENT_JOURNAL={Path.Combine(folder, "journal")}"]);
+        var agent = Host.CreateApplicationBuilder(["--name", AgentName, "--EasyTask:Bus:TrustedAgents=false", $"--EASYTASK_AGENT_LOGS={Path.Combine(folder, "logs")}", $"--EASYTASK_AGENT_JOURNAL={Path.Combine(folder, "journal")}", $"--EasyTask:Agent:MaxConcurrentRuns={Slots}"]);
         agent.Logging.ClearProviders();
         agent.Services.AddAgentDaemon(agent.Configuration, bus);
         return [builder.Build(), agent.Build()];

@@ -88,6 +88,12 @@ internal sealed class RunWatch(
 
     private async Task ResendAsync(RunRecord run, CancellationToken cancellationToken)
     {
+        if (await DefinitionOfAsync(run, cancellationToken) is not { } definition)
+        {
+            await EndUnsendableAsync(run, cancellationToken);
+            return;
+        }
+
         if (!agents.IsAlive(run.Host))
         {
             // Explained on demand (RunLifecycle.WaitingReasonAsync); sent once an agent of that name is heard.
@@ -107,10 +113,26 @@ internal sealed class RunWatch(
         }
 
         var last = ledger.LastSent(run.RunId, run.Attempt) ?? await EnteredTriggerAsync(run, cancellationToken);
-        if ((last is null || time.GetUtcNow() - last >= options.Value.AcknowledgeTimeout) && await DefinitionOfAsync(run, cancellationToken) is { } definition)
+        if (last is null || time.GetUtcNow() - last >= options.Value.AcknowledgeTimeout)
         {
             await dispatcher.DispatchAsync(run, definition, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A run in TRIGGER with nothing left to send: its task was deleted while it waited for a slot or an agent (or its adhoc
+    /// command is gone). It would otherwise wait forever; it ends FAILED, as a run in ACTIVE does (RunAdvancer). One the
+    /// agent may have (sent, not yet acknowledged) gets the acknowledgement timeout first: its result still counts if it comes.
+    /// </summary>
+    private async Task EndUnsendableAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        if (ledger.LastSent(run.RunId, run.Attempt) is { } sent && time.GetUtcNow() - sent < options.Value.AcknowledgeTimeout)
+        {
+            return;
+        }
+
+        var what = run.Adhoc ? "its adhoc command is no longer stored" : "the task was deleted before its run could start";
+        await lifecycle.EndAttemptAsync(run, new AttemptResult(RunStatus.Failed, RunReason.DispatchFailed, null, null, time.GetUtcNow(), what), "scheduler (run watch)", cancellationToken);
     }
 
     /// <summary>What to send: the task's definition, or for an adhoc run (no task) its stored command.</summary>

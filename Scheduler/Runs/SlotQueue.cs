@@ -24,6 +24,7 @@ namespace EasyTask.Scheduler.Runs;
 /// </summary>
 internal sealed partial class SlotQueue(
     IRunStore runs,
+    IAdhocCommandStore adhocCommands,
     TaskRegistry registry,
     AgentRegistry agents,
     DispatchLedger ledger,
@@ -142,21 +143,49 @@ internal sealed partial class SlotQueue(
 
             var busy = host.Count(r => r.Status != RunStatus.Trigger || ledger.LastSent(r.RunId, r.Attempt) is not null);
             var free = beat.Capacity + options.Value.Prefetch - busy;
-            foreach (var run in Waiting(host).Take(Math.Max(free, 0)))
+            foreach (var run in Waiting(host))
             {
-                await SendAsync(run, cancellationToken);
+                if (free <= 0)
+                {
+                    break;
+                }
+
+                // A run with nothing to send (its task deleted while it waited) takes no slot; the run watch ends it.
+                if (await DefinitionOfAsync(run, cancellationToken) is { } definition)
+                {
+                    await SendAsync(run, definition, cancellationToken);
+                    free--;
+                }
             }
         }
     }
 
-    private async Task SendAsync(RunRecord run, CancellationToken cancellationToken)
+    /// <summary>
+    /// What to send: the task's definition, or an adhoc run's command (remembered from its offer, or read back from the
+    /// database after a restart or takeover, when this scheduler never saw the offer).
+    /// </summary>
+    private async Task<TaskDefinition?> DefinitionOfAsync(RunRecord run, CancellationToken cancellationToken)
     {
-        var definition = registry.Find(run.Tid)?.Definition ?? (offered.TryGetValue(run.RunId, out var adhoc) ? adhoc : null);
-        if (definition is null)
+        if (!run.Adhoc)
         {
-            return;
+            return registry.Find(run.Tid)?.Definition;
         }
 
+        if (offered.TryGetValue(run.RunId, out var known))
+        {
+            return known;
+        }
+
+        if (await adhocCommands.FindAsync(run.RunId, cancellationToken) is not { } command)
+        {
+            return null;
+        }
+
+        return offered.GetOrAdd(run.RunId, AdhocRuns.DefinitionOf(command));
+    }
+
+    private async Task SendAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
+    {
         await dispatcher.DispatchAsync(run, definition, cancellationToken);
         offered.TryRemove(run.RunId, out _);
 
