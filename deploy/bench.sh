@@ -41,6 +41,8 @@ as_postgres=()
 stop_broker() {
   if [[ -n $pg_data ]]; then "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -m fast -w stop >/dev/null 2>&1 || true; rm -rf "$pg_data"; fi
   if [[ -n $broker_pid ]]; then kill -TERM -- "-$broker_pid" 2>/dev/null || true; sleep 2; kill -KILL -- "-$broker_pid" 2>/dev/null || true; fi
+  # The VM started epmd as a daemon outside the broker's process group: stop it too, or every run leaves one behind.
+  if [[ -n ${epmd:-} ]]; then epmd -port "$epmd" -kill >/dev/null 2>&1 || true; fi
   if [[ -n $work ]]; then rm -rf "$work"; fi
 }
 trap stop_broker EXIT
@@ -51,7 +53,7 @@ if [[ -z ${EASYTASK_BUS:-} ]] && { want dispatch || want scale; }; then
   : >"$work/enabled_plugins.erl"; echo "[]." >"$work/enabled_plugins"; : >"$work/rabbitmq.conf"; : >"$work/env.conf"
   as_rabbitmq=()
   if [[ $(id -u) -eq 0 ]]; then chown -R rabbitmq:rabbitmq "$work"; as_rabbitmq=(runuser -u rabbitmq --); fi
-  setsid env HOME="$work" ERL_EPMD_PORT="$epmd" RABBITMQ_NODENAME="bench-$$@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
+  setsid env HOME="$work" ERL_EPMD_PORT="$epmd" ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_NODENAME="bench-$$@localhost" RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
     RABBITMQ_NODE_PORT="$amqp" RABBITMQ_DIST_PORT="$dist" RABBITMQ_MNESIA_BASE="$work/mnesia" RABBITMQ_LOG_BASE="$work/log" \
     RABBITMQ_CONFIG_FILE="$work/rabbitmq.conf" RABBITMQ_ENABLED_PLUGINS_FILE="$work/enabled_plugins" RABBITMQ_CONF_ENV_FILE="$work/env.conf" \
     "${as_rabbitmq[@]}" /usr/sbin/rabbitmq-server >"$work/server.out" 2>&1 &

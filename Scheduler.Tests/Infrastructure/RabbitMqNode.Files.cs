@@ -47,6 +47,11 @@ internal sealed partial class RabbitMqNode
         ["LANG"] = "C.UTF-8",
         ["LC_ALL"] = "C.UTF-8",
         ["ERL_EPMD_PORT"] = Text(epmdPort),
+
+        // Any Erlang tool run against this node (rabbitmqctl, the broker's own scripts) uses the node's epmd and never
+        // starts one of its own: such a daemon would outlive the test and listen on every interface.
+        ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+        ["RABBITMQ_CTL_ERL_ARGS"] = "-start_epmd false",
     };
 
     private Dictionary<string, string> BrokerEnvironment()

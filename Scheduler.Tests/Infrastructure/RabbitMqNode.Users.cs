@@ -37,7 +37,7 @@ internal sealed partial class RabbitMqNode
         var temporary = CtlScript + ".tmp";
         await File.WriteAllTextAsync(temporary, $"""
             #!/bin/sh
-            exec {asUser}env PATH={SystemPath} HOME={HomeDirectory} LANG=C.UTF-8 LC_ALL=C.UTF-8 ERL_EPMD_PORT={Text(epmdPort)} {ctl} -n {nodeName} "$@"
+            exec {asUser}env PATH={SystemPath} HOME={HomeDirectory} LANG=C.UTF-8 LC_ALL=C.UTF-8 ERL_EPMD_PORT={Text(epmdPort)} ERL_EPMD_ADDRESS=127.0.0.1 RABBITMQ_CTL_ERL_ARGS="-start_epmd false" {ctl} -n {nodeName} "$@"
 
             """);
         if (!OperatingSystem.IsWindows())
