@@ -15,16 +15,7 @@ internal sealed class PriorityDispatchTests
     [Test]
     public async Task ForceStart_StartsThePriority90RunNext_WhenItQueuesAfterTenPriority10RunsOnAOneSlotAgent()
     {
-        var folder = Directory.CreateTempSubdirectory("easytask-priority-").FullName;
-        await using var server = await RunningScheduler.StartAsync(
-            $"sqlite:{Path.Combine(folder, "easytask.db")}",
-            $"--{SchedulerHost.StandaloneKey}=true",
-            "--EasyTask:Bus=inmemory",
-            $"--EasyTask:Watch:Folder={Path.Combine(folder, "tasks")}",
-            $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "agent-logs")}",
-            $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "agent-journal")}",
-            "--EasyTask:Agent:MaxConcurrentRuns=1",
-            "--EasyTask:Dispatch:Prefetch=0");
+        await using var server = await StartOneSlotStandaloneAsync();
         await InsertAsync(server, """{"tid": 1, "name": "low", "cmd": "sleep 1", "run_on_host": "localhost", "priority": 10, "concurrency": "allow"}""");
         await InsertAsync(server, """{"tid": 2, "name": "high", "cmd": "true", "run_on_host": "localhost", "priority": 90, "concurrency": "allow"}""");
         await AgentReportsItsSlotsAsync(server);
@@ -52,16 +43,7 @@ internal sealed class PriorityDispatchTests
     [Test]
     public async Task DeleteTask_EndsItsRunsWaitingForASlotAsFailed_WhenTheirTaskIsGoneBeforeTheyWereSent()
     {
-        var folder = Directory.CreateTempSubdirectory("easytask-priority-").FullName;
-        await using var server = await RunningScheduler.StartAsync(
-            $"sqlite:{Path.Combine(folder, "easytask.db")}",
-            $"--{SchedulerHost.StandaloneKey}=true",
-            "--EasyTask:Bus=inmemory",
-            $"--EasyTask:Watch:Folder={Path.Combine(folder, "tasks")}",
-            $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "agent-logs")}",
-            $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "agent-journal")}",
-            "--EasyTask:Agent:MaxConcurrentRuns=1",
-            "--EasyTask:Dispatch:Prefetch=0");
+        await using var server = await StartOneSlotStandaloneAsync();
         await InsertAsync(server, """{"tid": 1, "name": "busy", "cmd": "sleep 3", "run_on_host": "localhost", "concurrency": "allow"}""");
         await InsertAsync(server, """{"tid": 2, "name": "doomed", "cmd": "true", "run_on_host": "localhost", "concurrency": "allow"}""");
         await AgentReportsItsSlotsAsync(server);
@@ -82,6 +64,21 @@ internal sealed class PriorityDispatchTests
 
         Assert.That(doomed.Select(r => (r.Status, r.Reason)), Is.EqualTo(new[] { ("FAILED", "dispatch_failed"), ("FAILED", "dispatch_failed") }),
             "runs of a deleted task end instead of waiting in TRIGGER forever");
+    }
+
+    /// <summary>A standalone scheduler whose in-process agent has one run slot and no prefetch: every other run waits in TRIGGER.</summary>
+    private static Task<RunningScheduler> StartOneSlotStandaloneAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("easytask-priority-").FullName;
+        return RunningScheduler.StartAsync(
+            $"sqlite:{Path.Combine(folder, "easytask.db")}",
+            $"--{SchedulerHost.StandaloneKey}=true",
+            "--EasyTask:Bus=inmemory",
+            $"--EasyTask:Watch:Folder={Path.Combine(folder, "tasks")}",
+            $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "agent-logs")}",
+            $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "agent-journal")}",
+            "--EasyTask:Agent:MaxConcurrentRuns=1",
+            "--EasyTask:Dispatch:Prefetch=0");
     }
 
     private static async Task InsertAsync(RunningScheduler server, string json)

@@ -15,8 +15,6 @@ namespace EasyTask.Scheduler.Runs;
 /// </summary>
 internal sealed class RunWatch(
     IRunStore runs,
-    IAdhocCommandStore adhocCommands,
-    TaskRegistry registry,
     AgentRegistry agents,
     DispatchLedger ledger,
     RunOutputSink output,
@@ -88,7 +86,7 @@ internal sealed class RunWatch(
 
     private async Task ResendAsync(RunRecord run, CancellationToken cancellationToken)
     {
-        if (await DefinitionOfAsync(run, cancellationToken) is not { } definition)
+        if (await slots.DefinitionOfAsync(run, cancellationToken) is not { } definition)
         {
             await EndUnsendableAsync(run, cancellationToken);
             return;
@@ -133,17 +131,6 @@ internal sealed class RunWatch(
 
         var what = run.Adhoc ? "its adhoc command is no longer stored" : "the task was deleted before its run could start";
         await lifecycle.EndAttemptAsync(run, new AttemptResult(RunStatus.Failed, RunReason.DispatchFailed, null, null, time.GetUtcNow(), what), "scheduler (run watch)", cancellationToken);
-    }
-
-    /// <summary>What to send: the task's definition, or for an adhoc run (no task) its stored command.</summary>
-    private async Task<Contracts.Definitions.TaskDefinition?> DefinitionOfAsync(RunRecord run, CancellationToken cancellationToken)
-    {
-        if (run.Adhoc)
-        {
-            return await adhocCommands.FindAsync(run.RunId, cancellationToken) is { } command ? AdhocRuns.DefinitionOf(command) : null;
-        }
-
-        return registry.Find(run.Tid)?.Definition;
     }
 
     /// <summary>

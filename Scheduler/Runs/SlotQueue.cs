@@ -161,10 +161,11 @@ internal sealed partial class SlotQueue(
     }
 
     /// <summary>
-    /// What to send: the task's definition, or an adhoc run's command (remembered from its offer, or read back from the
-    /// database after a restart or takeover, when this scheduler never saw the offer).
+    /// What to send for a run: the task's definition, or an adhoc run's command (remembered from its offer, or read back
+    /// from the database after a restart or takeover, when this scheduler never saw the offer). Null when there is
+    /// nothing left to send (the task was deleted). The one lookup for every sender (this queue and the run watch).
     /// </summary>
-    private async Task<TaskDefinition?> DefinitionOfAsync(RunRecord run, CancellationToken cancellationToken)
+    public async Task<TaskDefinition?> DefinitionOfAsync(RunRecord run, CancellationToken cancellationToken)
     {
         if (!run.Adhoc)
         {
@@ -176,12 +177,7 @@ internal sealed partial class SlotQueue(
             return known;
         }
 
-        if (await adhocCommands.FindAsync(run.RunId, cancellationToken) is not { } command)
-        {
-            return null;
-        }
-
-        return offered.GetOrAdd(run.RunId, AdhocRuns.DefinitionOf(command));
+        return await adhocCommands.FindAsync(run.RunId, cancellationToken) is { } command ? AdhocRuns.DefinitionOf(command) : null;
     }
 
     private async Task SendAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
