@@ -103,6 +103,7 @@ internal sealed partial class RunAdvancer(
     private async Task ApplyAsync(List<(RunChange Change, TaskDefinition? Definition)> moves, CancellationToken cancellationToken)
     {
         var applied = await runs.TransitionManyAsync(moves.Select(m => m.Change).ToList(), cancellationToken);
+        var offers = new List<(RunRecord Run, TaskDefinition Definition)>();
         for (var i = 0; i < moves.Count; i++)
         {
             var (change, definition) = moves[i];
@@ -114,7 +115,7 @@ internal sealed partial class RunAdvancer(
             if (change.To == RunStatus.Trigger)
             {
                 RunLog.Validated(log, run.RunId, run.TaskName, run.Host, change.Detail ?? "");
-                await slots.OfferAsync(run, definition!, cancellationToken);
+                offers.Add((run, definition!));
             }
             else
             {
@@ -122,6 +123,9 @@ internal sealed partial class RunAdvancer(
                 await observers.EndedAsync(run, cancellationToken);
             }
         }
+
+        // Offered together: a burst moved to TRIGGER in one transaction costs the slot queue one pass.
+        await slots.OfferAsync(offers, cancellationToken);
     }
 
     /// <summary>

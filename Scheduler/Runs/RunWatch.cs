@@ -80,8 +80,9 @@ internal sealed class RunWatch(
         ledger.Retain(ids);
         output.Retain(ids);
 
-        // Slots freed by runs whose end this scheduler did not see (another cluster member's, retries, lost agents).
-        await slots.PumpAsync(cancellationToken);
+        // Slots freed by runs whose end this scheduler did not see (another cluster member's, retries, lost agents); the slot
+        // queue's copy of the runs in flight is read whole again, so whatever its change feed missed is put right.
+        await slots.RefreshAsync(cancellationToken);
     }
 
     private async Task ResendAsync(RunRecord run, CancellationToken cancellationToken)

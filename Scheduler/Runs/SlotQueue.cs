@@ -13,17 +13,24 @@ namespace EasyTask.Scheduler.Runs;
 /// prefetch (<see cref="DispatchOptions.Prefetch"/>); the rest wait in TRIGGER and go out as slots free up, highest
 /// <c>priority</c> first, then earliest scheduled, then earliest created.
 /// <para>
-/// The queue is the database, not a broker queue and not a list in memory: each pass reads the runs in TRIGGER,
-/// STARTED and RUNNING and orders the waiting ones by the task's current definition. So it survives a restart or a
-/// failover (the new leader reads the same rows), a priority change applies at once to runs still waiting, and
-/// nothing has to be kept in step with a broker (a RabbitMQ priority queue would hold messages already sent, which a
-/// priority change could not reorder). A host's free slots are its heartbeat's capacity less its runs the agent has
-/// acknowledged (STARTED, RUNNING) and those sent but not yet acknowledged. An agent that never reported a capacity
-/// (or an agent from before capacities) gets each run at once, as before.
+/// The queue is the database, not a broker queue: the runs waiting are the rows in TRIGGER, ordered at each pass by the task's
+/// current definition. So it survives a restart or a failover (the new leader reads the same rows), a priority change applies
+/// at once to runs still waiting, and nothing has to be kept in step with a broker (a RabbitMQ priority queue would hold
+/// messages already sent, which a priority change could not reorder). A host's free slots are its heartbeat's capacity less
+/// its runs the agent has acknowledged (STARTED, RUNNING) and those sent but not yet acknowledged. An agent that never
+/// reported a capacity (or an agent from before capacities) gets each run at once, as before.
+/// </para>
+/// <para>
+/// So that a pass costs what changed rather than every run waiting, the leader keeps a copy of the runs in flight
+/// (<see cref="InFlightIndex"/>): read whole when it starts leading and at every run-watch check, and in between kept in step
+/// by the runs it is offered, the runs it hears have ended, and the change feed (<see cref="RunChangeFeed"/>), which each pass
+/// reads from where the last stopped. The feed sees every transition in the database, so runs made or moved by another
+/// scheduler of the cluster (a follower serving the API) are dispatched at the leader's next pass.
 /// </para>
 /// </summary>
 internal sealed partial class SlotQueue(
     IRunStore runs,
+    RunChangeFeed changes,
     IAdhocCommandStore adhocCommands,
     TaskRegistry registry,
     AgentRegistry agents,
@@ -36,6 +43,12 @@ internal sealed partial class SlotQueue(
 {
     private static readonly RunStatus[] InFlight = [RunStatus.Trigger, RunStatus.Started, RunStatus.Running];
 
+    // More events than this since the last pass (a long pause, a mass import): reading the runs in flight afresh is cheaper.
+    private const long FollowLimit = 20_000;
+
+    private readonly InFlightIndex index = new();
+    private int resync;
+
     // One pass at a time; a pass asked for while one runs is folded into one more pass after it.
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -46,21 +59,45 @@ internal sealed partial class SlotQueue(
     /// <summary>True when dispatch to the host is metered by slots: its agent reported a capacity.</summary>
     public bool Governs(string host) => agents.LastHeartbeat(host) is { Capacity: > 0 };
 
-    /// <summary>A run just moved to TRIGGER: sent at once to an agent of unknown capacity, otherwise queued for a slot.</summary>
-    public async Task OfferAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs just moved to TRIGGER: each sent at once to an agent of unknown capacity, the others queued for a slot and served by
+    /// one pass (a burst of runs moved together costs one pass, not one each; a single run is sent as promptly as before).
+    /// </summary>
+    public async Task OfferAsync(IReadOnlyList<(RunRecord Run, TaskDefinition Definition)> offers, CancellationToken cancellationToken)
     {
-        if (!Governs(run.Host))
+        var queued = false;
+        foreach (var (run, definition) in offers)
         {
-            await dispatcher.DispatchAsync(run, definition, cancellationToken);
-            return;
+            if (!Governs(run.Host))
+            {
+                await dispatcher.DispatchAsync(run, definition, cancellationToken);
+                continue;
+            }
+
+            if (registry.Find(run.Tid)?.Definition is null)
+            {
+                offered[run.RunId] = definition;
+            }
+
+            if (leadership.IsLeader)
+            {
+                index.Apply(run);
+            }
+
+            queued = true;
         }
 
-        if (registry.Find(run.Tid)?.Definition is null)
+        if (queued)
         {
-            offered[run.RunId] = definition;
+            await PumpAsync(cancellationToken);
         }
+    }
 
-        await PumpAsync(cancellationToken);
+    /// <summary>The run watch's periodic check: the copy of the runs in flight is read whole again, then a pass.</summary>
+    public Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref resync, 1);
+        return PumpAsync(cancellationToken);
     }
 
     /// <summary>
@@ -92,14 +129,28 @@ internal sealed partial class SlotQueue(
             return null;
         }
 
-        var waiting = Waiting(await InFlightAsync(run.Host, cancellationToken));
-        var ahead = waiting.FindIndex(r => r.RunId == run.RunId);
-        return ahead < 0 ? null : $"waiting for a free slot on {run.Host}, {ahead} ahead";
+        // The leader's copy when it holds the run; otherwise (a follower, or a run the leader has not taken in yet) the database.
+        var inFlight = leadership.IsLeader && index.Epoch is not null && index.Contains(run.RunId)
+            ? index.Of(run.Host)
+            : await InFlightAsync(run.Host, cancellationToken);
+        var waiting = Waiting(inFlight);
+        if (waiting.FirstOrDefault(w => w.Run.RunId == run.RunId) is not { Run: not null } me)
+        {
+            return null;
+        }
+
+        var ahead = waiting.Count(w => Order.Compare(w, me) < 0);
+        return $"waiting for a free slot on {run.Host}, {ahead} ahead";
     }
 
     /// <summary>A slot freed: a pass soon, off the caller's path (a batch of results ends many runs; they fold into one pass).</summary>
     public Task RunEndedAsync(RunRecord run, CancellationToken cancellationToken)
     {
+        if (leadership.IsLeader)
+        {
+            index.Apply(run);
+        }
+
         Request();
         return Task.CompletedTask;
     }
@@ -130,33 +181,69 @@ internal sealed partial class SlotQueue(
     {
         if (!leadership.IsLeader)
         {
+            // A follower's copy would go stale: whoever leads next reads the whole afresh.
+            index.Invalidate();
             return;
         }
 
-        var all = await InFlightAsync(null, cancellationToken);
-        foreach (var host in all.GroupBy(r => r.Host, StringComparer.Ordinal))
+        await CatchUpAsync(cancellationToken);
+        foreach (var host in index.Hosts())
         {
-            if (agents.LastHeartbeat(host.Key) is not { Capacity: > 0 } beat)
+            if (agents.LastHeartbeat(host) is not { Capacity: > 0 } beat)
             {
                 continue;
             }
 
-            var busy = host.Count(r => r.Status != RunStatus.Trigger || ledger.LastSent(r.RunId, r.Attempt) is not null);
+            var inFlight = index.Of(host);
+            var busy = inFlight.Count(r => r.Status != RunStatus.Trigger || ledger.LastSent(r.RunId, r.Attempt) is not null);
             var free = beat.Capacity + options.Value.Prefetch - busy;
-            foreach (var run in Waiting(host))
+            if (free > 0)
             {
-                if (free <= 0)
-                {
-                    break;
-                }
+                await FillAsync(Waiting(inFlight), free, cancellationToken);
+            }
+        }
+    }
 
-                // A run with nothing to send (its task deleted while it waited) takes no slot; the run watch ends it.
-                if (await DefinitionOfAsync(run, cancellationToken) is { } definition)
+    /// <summary>Sends up to <paramref name="free"/> of the waiting runs, best first; only the best few are sorted out of the many.</summary>
+    private async Task FillAsync(List<Candidate> waiting, int free, CancellationToken cancellationToken)
+    {
+        var ordered = waiting.Order(Order);
+        for (var skip = 0; free > 0 && skip < waiting.Count;)
+        {
+            var best = ordered.Skip(skip).Take(free).ToList();
+            skip += best.Count;
+            foreach (var candidate in best)
+            {
+                // A run with nothing to send (its adhoc command is gone) takes no slot; the run watch ends it.
+                if (await DefinitionOfAsync(candidate.Run, cancellationToken) is { } definition)
                 {
-                    await SendAsync(run, definition, cancellationToken);
+                    await SendAsync(candidate.Run, definition, cancellationToken);
                     free--;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Brings the copy of the runs in flight up to date: from the change feed, or read whole when asked to (the run watch),
+    /// when this scheduler has just started leading (or leads in a new epoch), or when too much changed to follow.
+    /// </summary>
+    private async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref resync, 0) == 0 && index.Epoch == leadership.Epoch
+            && await changes.SinceAsync(index.Position, FollowLimit, cancellationToken) is { } news)
+        {
+            index.Advance(news);
+            return;
+        }
+
+        // The position first: whatever changes while the whole is read is taken in from the feed right after.
+        var since = index.Stamp;
+        var position = await changes.LastIdAsync(cancellationToken);
+        index.Reset(await InFlightAsync(null, cancellationToken), position, since, leadership.Epoch);
+        if (await changes.SinceAsync(position, long.MaxValue, cancellationToken) is { } meanwhile)
+        {
+            index.Advance(meanwhile);
         }
     }
 
@@ -189,21 +276,49 @@ internal sealed partial class SlotQueue(
         ledger.Seed(run.RunId, run.Attempt, time.GetUtcNow());
     }
 
-    private List<RunRecord> Waiting(IEnumerable<RunRecord> inFlight) =>
-        [.. inFlight
-            .Where(r => r.Status == RunStatus.Trigger && ledger.LastSent(r.RunId, r.Attempt) is null)
-            .OrderByDescending(PriorityOf)
-            .ThenBy(r => r.ScheduledFor)
-            .ThenBy(r => r.CreatedAt)
-            .ThenBy(r => r.RunId, StringComparer.Ordinal)];
+    /// <summary>
+    /// The runs waiting for a slot: in TRIGGER, not sent, with something to send (a run of a deleted task takes no slot; the run
+    /// watch ends it), each with its priority now: the task's current definition, so a priority change reorders runs still waiting.
+    /// </summary>
+    private List<Candidate> Waiting(IReadOnlyList<RunRecord> inFlight)
+    {
+        var waiting = new List<Candidate>();
+        foreach (var run in inFlight)
+        {
+            if (run.Status != RunStatus.Trigger || ledger.LastSent(run.RunId, run.Attempt) is not null)
+            {
+                continue;
+            }
 
-    // The task's definition now, not when the run was made: a priority change reorders runs still waiting.
-    private int PriorityOf(RunRecord run) => registry.Find(run.Tid)?.Definition.Priority ?? (offered.TryGetValue(run.RunId, out var d) ? d.Priority : 0);
+            if (registry.Find(run.Tid)?.Definition is { } definition)
+            {
+                waiting.Add(new Candidate(run, definition.Priority));
+            }
+            else if (run.Adhoc)
+            {
+                waiting.Add(new Candidate(run, offered.TryGetValue(run.RunId, out var d) ? d.Priority : 0));
+            }
+        }
+
+        return waiting;
+    }
 
     private Task<IReadOnlyList<RunRecord>> InFlightAsync(string? host, CancellationToken cancellationToken) =>
         runs.ListAsync(new RunQuery(Statuses: InFlight, Host: host, Limit: 100_000, OldestFirst: true), cancellationToken);
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>A run waiting for a slot and its priority now.</summary>
+    private readonly record struct Candidate(RunRecord Run, int Priority);
+
+    /// <summary>Priority (higher first), then scheduled time, then creation, then run id: a total order, the same on every pass.</summary>
+    private static readonly Comparer<Candidate> Order = Comparer<Candidate>.Create((x, y) =>
+    {
+        var c = y.Priority.CompareTo(x.Priority);
+        c = c != 0 ? c : x.Run.ScheduledFor.CompareTo(y.Run.ScheduledFor);
+        c = c != 0 ? c : x.Run.CreatedAt.CompareTo(y.Run.CreatedAt);
+        return c != 0 ? c : string.CompareOrdinal(x.Run.RunId, y.Run.RunId);
+    });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending waiting runs to free agent slots failed; the run watch tries again")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

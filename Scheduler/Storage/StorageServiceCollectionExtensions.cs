@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RunEventBatches>();
         services.TryAddSingleton<RunEventSignal>();
         services.TryAddSingleton<RunEventFeed>();
+        services.TryAddSingleton<RunChangeFeed>();
         services.AddSingleton<IApiTokenStore, ApiTokenStore>();
         services.AddSingleton<IAuditStore, AuditStore>();
         services.AddSingleton<DatabaseHealth>();
