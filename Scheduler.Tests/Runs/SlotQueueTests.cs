@@ -80,6 +80,60 @@ internal sealed class SlotQueueTests
         Assert.That(engine.Dispatcher.Dispatched.Select(r => r.TaskName), Is.EqualTo(new[] { "a", "b" }));
     }
 
+    [Test]
+    public async Task PumpAsync_SendsARunAnotherSchedulerMovedToTrigger_AtTheLeadersNextPass()
+    {
+        await engine.InsertAsync(Task(1, "a", 10));
+        await engine.FireAsync(1, Now);
+        await PlayAgentAsync(engine.Dispatcher.Dispatched.Single());
+
+        // A follower serving the API writes the run and its move to TRIGGER; this scheduler (the leader) is not told.
+        var created = (await engine.Runs.CreateAsync([new NewRun(1, "a", Now.AddSeconds(5), "localhost")], "follower", default)).Single().Run;
+        await engine.Runs.TransitionAsync(new RunChange(created.RunId, created.Version, RunStatus.Active, RunStatus.Trigger, "follower"), default);
+        await engine.Services.GetRequiredService<SlotQueue>().PumpAsync(default);
+
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.RunId).Last(), Is.EqualTo(created.RunId), "sent by the leader's next pass, not at the next watch");
+    }
+
+    [Test]
+    public async Task PumpAsync_SendsTheRunsStillWaitingInTrigger_AfterTheSchedulerRestarts()
+    {
+        await engine.InsertAsync(Task(1, "low", 10));
+        for (var i = 0; i < 3; i++)
+        {
+            await engine.FireAsync(1, Now.AddSeconds(i));
+        }
+
+        var runs = await engine.RunsOfAsync("low");
+        engine = await engine.RestartAsync();
+        engine.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DispatchOptions>>().Value.Prefetch = 0;
+        await engine.Agents.HeardAsync(new AgentHeartbeat { Host = "localhost", Version = "test", Capacity = 1, StartedAt = Now, At = Now }, default);
+        await engine.Services.GetRequiredService<SlotQueue>().PumpAsync(default);
+
+        // The restarted scheduler never saw the first send: it sends the oldest again (the agent refuses an attempt it has).
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.RunId), Is.EqualTo(new[] { runs[0].RunId }));
+        Assert.That(await engine.WaitingReasonAsync(runs[2].RunId), Is.EqualTo("waiting for a free slot on localhost, 1 ahead"));
+        await PlayAgentAsync(engine.Dispatcher.Dispatched.Single());
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.RunId), Is.EqualTo(new[] { runs[0].RunId, runs[1].RunId }), "the waiting runs go on in order");
+    }
+
+    [Test]
+    public async Task PumpAsync_GivesTheSlotOfARunEndedElsewhereToTheNextRun_WhenThisSchedulerWasNotTold()
+    {
+        await engine.InsertAsync(Task(1, "a", 10));
+        await engine.FireAsync(1, Now);
+        await engine.FireAsync(1, Now.AddSeconds(1));
+        var first = engine.Dispatcher.Dispatched.Single();
+
+        // Another scheduler of the cluster records the agent's reports; this one hears nothing of them.
+        var current = (await engine.Runs.FindAsync(first.RunId, default))!;
+        var started = await engine.Runs.TransitionAsync(new RunChange(current.RunId, current.Version, RunStatus.Trigger, RunStatus.Running, "follower", StartedAt: Now), default);
+        await engine.Runs.TransitionAsync(new RunChange(started!.RunId, started.Version, RunStatus.Running, RunStatus.Success, "follower", Reason: RunReason.ExitCode, ReturnCode: 0, FinishedAt: Now), default);
+        await engine.Services.GetRequiredService<SlotQueue>().PumpAsync(default);
+
+        Assert.That(engine.Dispatcher.Dispatched, Has.Count.EqualTo(2), "the freed slot went to the waiting run");
+    }
+
     /// <summary>The agent acknowledges, runs and finishes the run; the engine hears of the freed slot.</summary>
     private async Task PlayAgentAsync(RunRecord run)
     {
