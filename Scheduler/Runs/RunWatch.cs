@@ -57,8 +57,11 @@ internal sealed class RunWatch(
         // Heartbeats may have reached another scheduler of the cluster: the database has the latest of each agent.
         await agents.RefreshAsync(cancellationToken);
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var inFlight = new List<RunRecord>();
+        var mark = await slots.MarkAsync(cancellationToken);
         await foreach (var page in runs.OldestFirstAsync([RunStatus.Trigger, RunStatus.Started, RunStatus.Running], cancellationToken))
         {
+            inFlight.AddRange(page);
             foreach (var run in page)
             {
                 ids.Add(run.RunId);
@@ -82,7 +85,7 @@ internal sealed class RunWatch(
 
         // Slots freed by runs whose end this scheduler did not see (another cluster member's, retries, lost agents); the slot
         // queue's copy of the runs in flight is read whole again, so whatever its change feed missed is put right.
-        await slots.RefreshAsync(cancellationToken);
+        await slots.RefreshAsync(mark, inFlight, cancellationToken);
     }
 
     private async Task ResendAsync(RunRecord run, CancellationToken cancellationToken)

@@ -47,7 +47,7 @@ internal sealed partial class SlotQueue(
     private const long FollowLimit = 20_000;
 
     private readonly InFlightIndex index = new();
-    private int resync;
+    private Reading? reading;
 
     // One pass at a time; a pass asked for while one runs is folded into one more pass after it.
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -93,10 +93,17 @@ internal sealed partial class SlotQueue(
         }
     }
 
-    /// <summary>The run watch's periodic check: the copy of the runs in flight is read whole again, then a pass.</summary>
-    public Task RefreshAsync(CancellationToken cancellationToken)
+    /// <summary>Where a full reading of the runs in flight starts: taken before the rows are read (see <see cref="RefreshAsync"/>).</summary>
+    public async Task<InFlightMark> MarkAsync(CancellationToken cancellationToken) =>
+        new(await changes.LastIdAsync(cancellationToken), index.Stamp);
+
+    /// <summary>
+    /// The run watch read every run in flight, starting at <paramref name="mark"/>: the copy is replaced by that reading (whatever
+    /// the change feed missed is put right), then a pass. The watch's own reading serves, so keeping the copy true costs no read.
+    /// </summary>
+    public Task RefreshAsync(InFlightMark mark, IReadOnlyList<RunRecord> inFlight, CancellationToken cancellationToken)
     {
-        Interlocked.Exchange(ref resync, 1);
+        Volatile.Write(ref reading, new Reading(mark, inFlight));
         return PumpAsync(cancellationToken);
     }
 
@@ -225,23 +232,23 @@ internal sealed partial class SlotQueue(
     }
 
     /// <summary>
-    /// Brings the copy of the runs in flight up to date: from the change feed, or read whole when asked to (the run watch),
+    /// Brings the copy of the runs in flight up to date: from the change feed, or from a whole reading (the run watch's),
     /// when this scheduler has just started leading (or leads in a new epoch), or when too much changed to follow.
     /// </summary>
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref resync, 0) == 0 && index.Epoch == leadership.Epoch
-            && await changes.SinceAsync(index.Position, FollowLimit, cancellationToken) is { } news)
+        var watched = Interlocked.Exchange(ref reading, null);
+        if (watched is null && index.Epoch == leadership.Epoch && await changes.SinceAsync(index.Position, FollowLimit, cancellationToken) is { } news)
         {
             index.Advance(news);
             return;
         }
 
         // The position first: whatever changes while the whole is read is taken in from the feed right after.
-        var since = index.Stamp;
-        var position = await changes.LastIdAsync(cancellationToken);
-        index.Reset(await InFlightAsync(null, cancellationToken), position, since, leadership.Epoch);
-        if (await changes.SinceAsync(position, long.MaxValue, cancellationToken) is { } meanwhile)
+        var mark = watched?.Mark ?? new InFlightMark(await changes.LastIdAsync(cancellationToken), index.Stamp);
+        var inFlight = watched?.InFlight ?? await InFlightAsync(null, cancellationToken);
+        index.Reset(inFlight, mark.Position, mark.Stamp, leadership.Epoch);
+        if (await changes.SinceAsync(mark.Position, long.MaxValue, cancellationToken) is { } meanwhile)
         {
             index.Advance(meanwhile);
         }
@@ -307,6 +314,9 @@ internal sealed partial class SlotQueue(
         runs.ListAsync(new RunQuery(Statuses: InFlight, Host: host, Limit: 100_000, OldestFirst: true), cancellationToken);
 
     public void Dispose() => gate.Dispose();
+
+    /// <summary>A full reading of the runs in flight handed in by the run watch, and where it started.</summary>
+    private sealed record Reading(InFlightMark Mark, IReadOnlyList<RunRecord> InFlight);
 
     /// <summary>A run waiting for a slot and its priority now.</summary>
     private readonly record struct Candidate(RunRecord Run, int Priority);
