@@ -12,6 +12,7 @@ internal sealed partial class SlotQueue
         {
             // A follower's copy would go stale: whoever leads next reads the whole afresh.
             index.Invalidate();
+            Volatile.Write(ref reading, null);
             return;
         }
 
