@@ -2,26 +2,14 @@ namespace EasyTask.Scheduler.Storage;
 
 /// <summary>
 /// Monitoring writes (timeline appends, attempt classifications, failed-list entries) collected in the order they
-/// were made, to be written in one transaction by <see cref="IMonitoringStore.WriteAsync"/>. Once taken for writing
-/// it is closed: a write that comes later (work the flow left running) is written at once instead of being lost.
+/// were made, to be written in one transaction by <see cref="IMonitoringStore.WriteAsync"/>. Once written and closed
+/// it takes no more: a write that comes later (work the flow left running) is written at once instead of being lost.
 /// </summary>
 internal sealed class MonitoringBatch
 {
     private readonly Lock gate = new();
     private List<MonitoringCommand> commands = [];
     private bool closed;
-
-    /// <summary>How many writes wait.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return commands.Count;
-            }
-        }
-    }
 
     /// <summary>Queues the write; false when the batch is closed and the caller must write it itself.</summary>
     internal bool TryAdd(MonitoringCommand command)
