@@ -56,6 +56,40 @@ internal abstract class MonitoringStoreContract : StorageContract
     }
 
     [Test]
+    public async Task WriteAsync_WritesWhatTheBatchCollectedInOrder_AndWritesAtOnceOnceItIsClosed()
+    {
+        var run = await NewRunAsync(7);
+        var batch = new MonitoringBatch();
+
+        var (before, failures) = await CollectAsync(batch, async () =>
+        {
+            await Store.AppendAsync(Event(run.RunId, "run_started"), None);
+            await Store.AddFailedAsync(Failed(run.RunId, "billing", "host-a"), None);
+            await Store.AppendAsync(Event(run.RunId, "attempt_started"), None);
+        });
+        var (afterClose, _) = await CollectAsync(batch, () => Store.AppendAsync(Event(run.RunId, "run_completed"), None));
+
+        var timeline = await Store.TimelineAsync(run.RunId, None);
+        Assert.That(before, Is.EqualTo(new[] { "run_created" }), "nothing is written before the batch is");
+        Assert.That(failures, Is.Empty);
+        Assert.That(afterClose, Does.Contain("run_completed"), "a closed batch takes no more: the write went to the database at once");
+        Assert.That(timeline.Select(e => e.Type), Is.EqualTo(new[] { "run_created", "run_started", "attempt_started", "run_completed" }));
+        Assert.That(await Store.FindFailedAsync(run.RunId, None), Is.Not.Null);
+    }
+
+    /// <summary>Runs the work with the batch open, reads the timeline, then writes the batch and closes it.</summary>
+    private async Task<(List<string> Before, IReadOnlyList<MonitoringWriteFailure> Failures)> CollectAsync(MonitoringBatch batch, Func<Task> work)
+    {
+        Store.Batch = batch;
+        await work();
+        var runId = (await Runs.ListAsync(new RunQuery(), None)).Single().RunId;
+        var before = (await Store.TimelineAsync(runId, None)).Select(e => e.Type).ToList();
+        return (before, await Store.WriteAsync(batch, close: true, None));
+    }
+
+    private static NewTimelineEvent Event(string runId, string type) => new(runId, 1, type, "info", "RUNNING", "monitor", null);
+
+    [Test]
     public async Task FailedAsync_ListsEntriesByTaskAndHost_UntilDismissed()
     {
         await Store.AddFailedAsync(Failed("r1", "billing", "host-a"), None);

@@ -78,10 +78,11 @@ internal sealed partial class AgentEventBatcher
         var result = new AttemptResult(status, m.Reason, m.ReturnCode, m.StartedAt, m.FinishedAt, m.Detail, m.Cause);
         if (lifecycle.Retries(run, result))
         {
-            // What arrived before it is written now; the retry goes through the door once that is committed.
+            // What arrived before it is written now; the retry goes through the door once that is committed, outside
+            // the monitoring batch: the door writes status moves itself, and the run's timeline keeps its order.
             await WriteMovesAsync(unit, moves, after, cancellationToken);
             moves.Done = true;
-            after.Add(() => lifecycle.FinishedAsync(m, cancellationToken));
+            after.Add(() => monitor.UnbatchedAsync(() => lifecycle.FinishedAsync(m, cancellationToken), cancellationToken));
             return;
         }
 
@@ -105,9 +106,10 @@ internal sealed partial class AgentEventBatcher
         {
             // The run changed since it was read (another consumer recorded its other events): a result is never
             // dropped for that; the door reads the run again after the commit and ends the attempt on what it finds.
+            // The door writes status moves itself, so monitoring's writes there are not batched (timeline order).
             if (report is not null)
             {
-                after.Add(() => lifecycle.FinishedAsync(report, cancellationToken));
+                after.Add(() => monitor.UnbatchedAsync(() => lifecycle.FinishedAsync(report, cancellationToken), cancellationToken));
             }
 
             return;

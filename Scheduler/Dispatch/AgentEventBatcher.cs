@@ -114,7 +114,14 @@ internal sealed partial class AgentEventBatcher(
 
         batch.ForEach(Settle);
 
-        // Committed: what the moves set in motion (log lines, retries, dependents), then the acknowledgements.
+        // Committed: what the moves set in motion (log lines, retries, dependents), then the acknowledgements. The
+        // timeline events, classifications and failed-list entries of the whole batch are written in one transaction.
+        await monitor.BatchedAsync(() => AfterCommitAsync(after), cancellationToken);
+        batch.ForEach(p => p.Done.TrySetResult());
+    }
+
+    private async Task AfterCommitAsync(List<Func<Task>> after)
+    {
         foreach (var step in after)
         {
             try
@@ -126,8 +133,6 @@ internal sealed partial class AgentEventBatcher(
                 LogAfterCommitFailed(log, ex);
             }
         }
-
-        batch.ForEach(p => p.Done.TrySetResult());
     }
 
     private async Task OneByOneAsync(List<PendingEvent> batch, CancellationToken cancellationToken)

@@ -9,6 +9,18 @@ internal interface IMonitoringStore
     /// <summary>Appends a typed event to the run's timeline.</summary>
     Task AppendAsync(NewTimelineEvent entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The batch this flow of work collects its appends, classifications and failed-list entries in (each written at
+    /// once when null). Set it in the async method whose awaits it should cover; it ends with that method.
+    /// </summary>
+    MonitoringBatch? Batch { get; set; }
+
+    /// <summary>
+    /// Writes what the batch collected in one transaction, in order; when that fails, each on its own. Returns the
+    /// writes that could not be recorded. A closed batch takes no more: later writes go to the database at once.
+    /// </summary>
+    Task<IReadOnlyList<MonitoringWriteFailure>> WriteAsync(MonitoringBatch pending, bool close, CancellationToken cancellationToken);
+
     /// <summary>The run's whole timeline (status moves and typed events), oldest first.</summary>
     Task<IReadOnlyList<TimelineEvent>> TimelineAsync(string runId, CancellationToken cancellationToken);
 

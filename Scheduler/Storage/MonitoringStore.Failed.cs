@@ -16,7 +16,7 @@ internal sealed partial class MonitoringStore
 
     private const string RemoveFailedSql = "DELETE FROM failed_runs WHERE run_id = @runId";
 
-    public async Task AddFailedAsync(FailedRun entry, CancellationToken cancellationToken)
+    public Task AddFailedAsync(FailedRun entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var sql = connections.Dialect.Upsert("failed_runs", "run_id", FailedColumns,
@@ -36,8 +36,7 @@ internal sealed partial class MonitoringStore
         parameters.Add("failed_at", EpochMilliseconds.From(entry.FailedAt), DbType.Int64);
         parameters.Add("dismissed_at", null, DbType.Int64);
         parameters.Add("dismissed_by", null, DbType.String);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return WriteAsync(new MonitoringCommand(entry.RunId, sql, parameters, Timeline: false), cancellationToken);
     }
 
     public async Task<IReadOnlyList<FailedRun>> FailedAsync(FailedRunQuery query, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal sealed partial class MonitoringStore(IDbConnectionFactory connections, 
 
     private const string ClassifySql = "UPDATE run_attempts SET error_class = @errorClass, detail = @detail WHERE run_id = @runId AND attempt = @attempt";
 
-    public async Task AppendAsync(NewTimelineEvent entry, CancellationToken cancellationToken)
+    public Task AppendAsync(NewTimelineEvent entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var parameters = new DynamicParameters();
@@ -28,9 +28,7 @@ internal sealed partial class MonitoringStore(IDbConnectionFactory connections, 
         parameters.Add("detail", entry.Detail, DbType.String);
         parameters.Add("type", entry.Type, DbType.String);
         parameters.Add("severity", entry.Severity, DbType.String);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(AppendSql, parameters, cancellationToken: cancellationToken));
-        signal?.Ring();
+        return WriteAsync(new MonitoringCommand(entry.RunId, AppendSql, parameters, Timeline: true), cancellationToken);
     }
 
     public async Task<IReadOnlyList<TimelineEvent>> TimelineAsync(string runId, CancellationToken cancellationToken)
@@ -47,14 +45,13 @@ internal sealed partial class MonitoringStore(IDbConnectionFactory connections, 
         return rows.Select(r => r.ToAttempt()).ToList();
     }
 
-    public async Task ClassifyAttemptAsync(string runId, int attempt, string errorClass, string? detail, CancellationToken cancellationToken)
+    public Task ClassifyAttemptAsync(string runId, int attempt, string errorClass, string? detail, CancellationToken cancellationToken)
     {
         var parameters = new DynamicParameters();
         parameters.Add("runId", runId, DbType.String);
         parameters.Add("attempt", attempt, DbType.Int32);
         parameters.Add("errorClass", errorClass, DbType.String);
         parameters.Add("detail", detail, DbType.String);
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ClassifySql, parameters, cancellationToken: cancellationToken));
+        return WriteAsync(new MonitoringCommand(runId, ClassifySql, parameters, Timeline: false), cancellationToken);
     }
 }
