@@ -5,7 +5,8 @@
 #   dispatch:   raw setsid spawn rate measured in the same run, end-to-end throughput as a ratio of it (over
 #               RabbitMQ with SQLite, over RabbitMQ with PostgreSQL, and in one process), CPU per run,
 #               scheduled-to-start latency, the load average before and after
-#   scale:      EASYTASK_SCALE_TASKS (10,000) tasks spread over each minute for EASYTASK_SCALE_SECONDS (180 s):
+#   scale:      EASYTASK_SCALE_TASKS (10,000) tasks spread over each minute for EASYTASK_SCALE_SECONDS (180 s) on an
+#               agent of EASYTASK_SCALE_SLOTS (16) run slots:
 #               occurrences created/started/finished, start lateness, recording lag, skipped runs, CPU, peak RSS
 #   storage:    the database side of a run alone (create, TRIGGER, batched recording) on SQLite and PostgreSQL,
 #               PostgreSQL with and without automatic preparation (EASYTASK_BENCH_RUNS runs)
@@ -93,7 +94,7 @@ if want dispatch; then
 fi
 if want scale; then
   echo "== scale over RabbitMQ"
-  "${easytask[@]}" bench scale --bus "$EASYTASK_BUS" --tasks "${EASYTASK_SCALE_TASKS:-10000}" --seconds "${EASYTASK_SCALE_SECONDS:-180}"
+  "${easytask[@]}" bench scale --bus "$EASYTASK_BUS" --tasks "${EASYTASK_SCALE_TASKS:-10000}" --seconds "${EASYTASK_SCALE_SECONDS:-180}" --slots "${EASYTASK_SCALE_SLOTS:-16}"
 fi
 if want storage; then
   echo "== storage, SQLite"; "${easytask[@]}" bench storage --runs "${EASYTASK_BENCH_RUNS:-2000}"

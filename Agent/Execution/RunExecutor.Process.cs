@@ -25,6 +25,12 @@ internal sealed partial class RunExecutor
         await using var closeStdout = stdout;
         await using var closeStderr = stderr == stdout ? null : stderr;
 
+        // A run sent ahead of its scheduled instant starts at the instant: all that is left after the hold is the spawn.
+        if (!await StartHold.WaitAsync(task.StartAt, options.MaxStartHold, time, run.StopRequested, agentStopping))
+        {
+            return StoppedBeforeStart(run, time.GetUtcNow());
+        }
+
         // The kill timer is armed before the process exists: no process of a run ever runs without its limit.
         // A limit the timer cannot hold (validation caps max_run_time, but a RunTask may come from an older
         // scheduler) fails the run before anything starts, rather than leaving an unsupervised process behind.

@@ -21,7 +21,10 @@ internal static class AgentHost
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        // appsettings*.json beside the binary, as for the scheduler. The content root is watched recursively for settings
+        // changes: left at the working directory (under systemd the StateDirectory holding the journal), every journal
+        // write woke the watcher.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         // Under systemd: Type=notify readiness; as a Windows service: SCM lifetime. No-ops otherwise.
         builder.Services.AddSystemd();

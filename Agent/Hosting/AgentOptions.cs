@@ -47,6 +47,13 @@ internal sealed class AgentOptions
     /// </summary>
     public TimeSpan CommandQueueGrace { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Longest a run sent ahead of its scheduled instant (<c>RunTask.StartAt</c>) is held before its process starts,
+    /// whatever the instant says: the scheduler sends at most its <c>DispatchLead</c> ahead, so a longer wait means the
+    /// two clocks disagree, and the run then starts rather than waits on a wrong clock. Default 1 s.
+    /// </summary>
+    public TimeSpan MaxStartHold { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Between SIGTERM and SIGKILL when a process tree is killed. Default 5 s.</summary>
     public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -39,6 +39,14 @@ public sealed record RunTask
     /// <summary>File for stderr, relative to the agent's log directory; null lets the agent choose.</summary>
     public string? Stderr { get; init; }
 
+    /// <summary>
+    /// The occurrence's scheduled instant when the scheduler sent the run ahead of it (see the scheduler's
+    /// <c>DispatchLead</c>): the agent prepares everything, then starts the process at this instant rather than on
+    /// arrival. Null or past means at once. An agent never holds a run longer than its <c>MaxStartHold</c>, so a
+    /// scheduler clock running ahead of the agent's cannot park a run.
+    /// </summary>
+    public DateTimeOffset? StartAt { get; init; }
+
     /// <summary>When the scheduler sent this message (for latency figures).</summary>
     public DateTimeOffset SentAt { get; init; }
 }

@@ -110,6 +110,33 @@ internal sealed class EngineHarness : IAsyncDisposable
     public Task FireAsync(long tid, DateTimeOffset scheduledFor) =>
         services.GetRequiredService<RunCreator>().CreateAsync([new DueOccurrence(tid, scheduledFor)], CancellationToken.None);
 
+    /// <summary>
+    /// What the run creator's loop does with occurrences handed back to the clock's queue (a skip decided at the instant):
+    /// waits up to 5 s for one to arrive, then creates what is queued; returns how many it took.
+    /// </summary>
+    public async Task<int> CreateQueuedAsync()
+    {
+        var queued = services.GetRequiredService<DueOccurrences>();
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var taken = new List<DueOccurrence>();
+        try
+        {
+            await queued.Reader.WaitToReadAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+
+        while (queued.Reader.TryRead(out var occurrence))
+        {
+            taken.Add(occurrence);
+        }
+
+        await services.GetRequiredService<RunCreator>().CreateAsync(taken, CancellationToken.None);
+        return taken.Count;
+    }
+
     /// <summary>Plays an agent: moves a triggered run to its end state, then tells the engine it finished.</summary>
     public async Task<RunRecord> FinishAsync(RunRecord run, RunStatus status, int returnCode = 0)
     {

@@ -56,6 +56,41 @@ internal sealed class RunCreatorTests
     }
 
     [Test]
+    public async Task CreateAsync_RunsTheOccurrence_WhenFiredAheadOfItsInstantAndThePreviousRunEndsBeforeTheInstant()
+    {
+        await engine.InsertAsync(Task(1, "edge"));
+        await engine.FireAsync(1, Now);
+        var first = (await engine.RunsOfAsync("edge")).Single();
+
+        // The clock fires the next occurrence its dispatch lead (100 ms by default) ahead; the previous run is still going.
+        await engine.FireAsync(1, Now.AddMilliseconds(50));
+        var beforeTheInstant = await engine.RunsOfAsync("edge");
+        await engine.FinishAsync(first, RunStatus.Success);
+        engine.Time.Advance(TimeSpan.FromMilliseconds(50));
+        var taken = await engine.CreateQueuedAsync();
+
+        var runs = await engine.RunsOfAsync("edge");
+        Assert.That(beforeTheInstant, Has.Count.EqualTo(1), "no skip decided ahead of the instant");
+        Assert.That(taken, Is.EqualTo(1));
+        Assert.That(runs.Select(r => r.Status), Is.EqualTo(new[] { RunStatus.Success, RunStatus.Trigger }));
+    }
+
+    [Test]
+    public async Task CreateAsync_SkipsAtTheInstant_WhenFiredAheadAndThePreviousRunStillGoesThen()
+    {
+        await engine.InsertAsync(Task(1, "edge"));
+        await engine.FireAsync(1, Now);
+
+        await engine.FireAsync(1, Now.AddMilliseconds(50));
+        engine.Time.Advance(TimeSpan.FromMilliseconds(50));
+        await engine.CreateQueuedAsync();
+
+        var runs = await engine.RunsOfAsync("edge");
+        Assert.That(runs.Select(r => (r.Status, r.Reason)), Is.EqualTo(new[] { (RunStatus.Trigger, (string?)null), (RunStatus.Failed, RunReason.Skipped) }));
+        Assert.That(runs[1].ScheduledFor, Is.EqualTo(Now.AddMilliseconds(50)));
+    }
+
+    [Test]
     public async Task CreateAsync_HoldsSecondRunInActive_UntilPreviousFinishes_WhenPolicyIsQueue()
     {
         await engine.InsertAsync(Task(1, "queued") with { Concurrency = ConcurrencyPolicy.Queue });

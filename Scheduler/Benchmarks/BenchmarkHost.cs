@@ -9,7 +9,7 @@ internal static class BenchmarkHost
 {
     public static IHost Build(string databaseFile, CountingDispatcher dispatcher)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Services.AddStorage(DatabaseOptions.Parse($"sqlite:{databaseFile}"));
         builder.Services.AddSingleton<IRunDispatcher>(dispatcher);

@@ -19,9 +19,10 @@ internal static class DispatchBenchmarkHosts
     public const int Slots = 4;
 
     /// <param name="database">A database setting (<c>postgres:...</c>); null: a SQLite file in <paramref name="folder"/>.</param>
-    public static List<IHost> Build(string folder, BusSettings bus, string? database = null)
+    /// <param name="slots">The agent's run slots; <see cref="Slots"/> unless given.</param>
+    public static List<IHost> Build(string folder, BusSettings bus, string? database = null, int slots = Slots)
     {
-        var builder = Host.CreateApplicationBuilder(["--name", AgentName, $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "journal")}", $"--EasyTask:Agent:MaxConcurrentRuns={Slots}"]);
+        var builder = Host.CreateApplicationBuilder(Settings(["--name", AgentName, $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "journal")}", $"--EasyTask:Agent:MaxConcurrentRuns={slots}"]));
         builder.Logging.ClearProviders();
         builder.Services.AddStorage(DatabaseOptions.Parse(database ?? $"sqlite:{Path.Combine(folder, "bench.db")}"));
         builder.Services.AddScheduling(builder.Configuration);
@@ -36,9 +37,13 @@ internal static class DispatchBenchmarkHosts
         // One broker user for both sides (the benchmark's EASYTASK_BUS): agent identities are not checked here.
         builder.Configuration["EasyTask:Bus:TrustedAgents"] = "false";
         builder.Services.AddDispatch(builder.Configuration, bus);
-        var agent = Host.CreateApplicationBuilder(["--name", AgentName, "--EasyTask:Bus:TrustedAgents=false", $"--EASYTASK_AGENT_LOGS={Path.Combine(folder, "logs")}", $"--EASYTASK_AGENT_JOURNAL={Path.Combine(folder, "journal")}", $"--EasyTask:Agent:MaxConcurrentRuns={Slots}"]);
+        var agent = Host.CreateApplicationBuilder(Settings(["--name", AgentName, "--EasyTask:Bus:TrustedAgents=false", $"--EASYTASK_AGENT_LOGS={Path.Combine(folder, "logs")}", $"--EASYTASK_AGENT_JOURNAL={Path.Combine(folder, "journal")}", $"--EasyTask:Agent:MaxConcurrentRuns={slots}"]));
         agent.Logging.ClearProviders();
         agent.Services.AddAgentDaemon(agent.Configuration, bus);
         return [builder.Build(), agent.Build()];
     }
+
+    // The content root is watched recursively for settings changes: beside the binary, as the services have it, not the
+    // working directory the benchmark may be started from (its own database and journal would wake the watcher).
+    private static HostApplicationBuilderSettings Settings(string[] args) => new() { Args = args, ContentRootPath = AppContext.BaseDirectory };
 }

@@ -11,22 +11,22 @@ namespace EasyTask.Scheduler.Benchmarks;
 
 /// <summary>
 /// <c>easytask bench scale --tasks N</c>: N tasks (<c>concurrency: skip</c>) spread evenly over each minute by
-/// 6-field cron, run through the real clock, dispatch and one agent for a while; then prints what happened to
+/// 6-field cron, run through the real clock, dispatch and one agent (16 slots unless <c>--slots</c>) for a while; then prints what happened to
 /// the occurrences that fell due: created, started, finished, start lateness, recording lag, skipped, CPU, RSS.
 /// </summary>
 internal static class ScaleBenchmark
 {
     private const long FirstTid = 5_000_000;
 
-    public static async Task RunAsync(string busSetting, int tasks, int seconds, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(string busSetting, int tasks, int seconds, int slots, TextWriter output, CancellationToken cancellationToken)
     {
         var bus = BusSettings.Parse(busSetting);
         var folder = Directory.CreateTempSubdirectory("easytask-bench-scale-");
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"EasyTask scale benchmark: {tasks:N0} tasks spread over each minute ({tasks / 60.0:0.#} occurrences/s), {seconds} s, {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with 4 run slots, SQLite; load average {DispatchBenchmark.LoadAverage()}"));
+            $"EasyTask scale benchmark: {tasks:N0} tasks spread over each minute ({tasks / 60.0:0.#} occurrences/s), {seconds} s, {Environment.ProcessorCount} cores, bus {bus.Describe()}, agent '{DispatchBenchmarkHosts.AgentName}' with {slots} run slots, SQLite; load average {DispatchBenchmark.LoadAverage()}"));
         var raw = await DispatchBenchmark.RawSpawnRateAsync(100, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true, 4 at a time: {raw:0} processes/s (measured now)"));
-        var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus);
+        var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus, slots: slots);
         try
         {
             var services = hosts[0].Services;

@@ -70,17 +70,19 @@ internal static class BenchCommand
         var bus = new Option<string>("--bus") { Description = "inmemory, or amqp://user:password@host:port/vhost of a running RabbitMQ", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("EASYTASK_BUS") ?? "inmemory" };
         var tasks = new Option<int>("--tasks") { Description = "Tasks, spread evenly over each minute", DefaultValueFactory = _ => 10_000 };
         var seconds = new Option<int>("--seconds") { Description = "How long they run", DefaultValueFactory = _ => 180 };
-        var command = new Command("scale", "N tasks spread over each minute for a while: occurrences created/started/finished, start lateness, recording lag, skips, CPU, RSS") { bus, tasks, seconds };
+        var slots = new Option<int>("--slots") { Description = "The agent's run slots (EasyTask:Agent:MaxConcurrentRuns); 167 starts a second need more than the default 4", DefaultValueFactory = _ => 16 };
+        var command = new Command("scale", "N tasks spread over each minute for a while: occurrences created/started/finished, start lateness, recording lag, skips, CPU, RSS") { bus, tasks, seconds, slots };
         command.SetGuardedAction(async (parse, cli, ct) =>
         {
             var n = parse.GetValue(tasks);
             var s = parse.GetValue(seconds);
-            if (n < 1 || s < 10)
+            var agentSlots = parse.GetValue(slots);
+            if (n < 1 || s < 10 || agentSlots is < 1 or > 256)
             {
-                throw new CliException("--tasks must be 1 or more and --seconds 10 or more", ExitCodes.InvalidInput);
+                throw new CliException("--tasks must be 1 or more, --seconds 10 or more and --slots 1 to 256", ExitCodes.InvalidInput);
             }
 
-            await ScaleBenchmark.RunAsync(parse.GetValue(bus)!, n, s, cli.Output, ct);
+            await ScaleBenchmark.RunAsync(parse.GetValue(bus)!, n, s, agentSlots, cli.Output, ct);
             return ExitCodes.Ok;
         });
         return command;

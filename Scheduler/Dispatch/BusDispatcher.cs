@@ -48,6 +48,7 @@ internal sealed partial class BusDispatcher(ISendEndpointProvider endpoints, Dis
     private async Task SendAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
     {
         var endpoint = await endpoints.GetSendEndpoint(new Uri($"queue:{QueueNames.Agent(run.Host)}"));
+        var now = time.GetUtcNow();
         await endpoint.Send(
             new RunTask
             {
@@ -62,7 +63,9 @@ internal sealed partial class BusDispatcher(ISendEndpointProvider endpoints, Dis
                 MaxRunTime = definition.MaxRunTime,
                 Stdout = definition.Stdout,
                 Stderr = definition.Stderr,
-                SentAt = time.GetUtcNow(),
+                // Sent ahead of its instant (the clock's dispatch lead): the agent starts it at the instant.
+                StartAt = run.Attempt == 1 && run.ScheduledFor > now ? run.ScheduledFor : null,
+                SentAt = now,
             },
             cancellationToken);
     }

@@ -20,6 +20,7 @@ internal sealed class RunCreator(
     IPendingAgentEvents pending,
     ILeadership leadership,
     IOptions<SchedulerOptions> options,
+    TimeProvider time,
     ILogger<RunCreator> log) : BackgroundService
 {
     public const string Actor = "scheduler";
@@ -77,10 +78,19 @@ internal sealed class RunCreator(
         }
 
         var newRuns = new List<NewRun>();
+        var now = time.GetUtcNow();
         foreach (var occurrence in occurrences)
         {
             if (registry.Find(occurrence.Tid) is not { } task)
             {
+                continue;
+            }
+
+            if (occurrence.ScheduledFor > now && occurrence.ScheduledFor - now <= options.Value.DispatchLead && unfinished.ContainsKey(occurrence.Tid))
+            {
+                // Fired its dispatch lead early, and the previous run may still end before the instant: a skip is
+                // final, so it is decided at the instant itself.
+                DecideAtInstant(occurrence, occurrence.ScheduledFor - now, cancellationToken);
                 continue;
             }
 
@@ -100,4 +110,7 @@ internal sealed class RunCreator(
             }
         }
     }
+
+    private void DecideAtInstant(DueOccurrence occurrence, TimeSpan wait, CancellationToken cancellationToken) =>
+        _ = Task.Delay(wait, time, cancellationToken).ContinueWith(_ => due.Add(occurrence), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 }

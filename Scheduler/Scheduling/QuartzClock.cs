@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace EasyTask.Scheduler.Scheduling;
@@ -8,11 +9,18 @@ namespace EasyTask.Scheduler.Scheduling;
 /// sits in the bucket of its next occurrence, and when the instant's trigger fires the whole bucket is
 /// handed over at once. A thousand tasks due in the same second cost one fire, and 100,000 armed tasks
 /// cost as many triggers as there are distinct next instants. The next occurrence always comes from
-/// <see cref="TaskSchedule"/>; Quartz never computes times itself.
+/// <see cref="TaskSchedule"/>; Quartz never computes times itself. A trigger fires <see cref="SchedulerOptions.DispatchLead"/>
+/// before its instant and carries the instant (<see cref="InstantKey"/>): the runs are made and sent ahead, and the
+/// agents start them at the instant.
 /// </summary>
 internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory loggers) : IDisposable
 {
     private static readonly JobKey OccurrenceJob = new("occurrence", "easytask");
+
+    /// <summary>The trigger's data entry holding the instant it stands for (Unix milliseconds); it fires a lead before.</summary>
+    public const string InstantKey = "instant";
+
+    private readonly TimeSpan lead = services.GetService<IOptions<SchedulerOptions>>()?.Value.DispatchLead ?? TimeSpan.Zero;
 
     private readonly Dictionary<long, DateTimeOffset> armedAt = [];
     private readonly Dictionary<DateTimeOffset, Bucket> buckets = [];
@@ -157,6 +165,10 @@ internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory logg
         }
     }
 
+    /// <summary>The instant a fired trigger stands for (its start time, for a trigger armed without a lead).</summary>
+    public static DateTimeOffset InstantOf(ITrigger trigger) =>
+        trigger.JobDataMap.TryGetValue(InstantKey, out var value) && value is long ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : trigger.StartTimeUtc;
+
     private ITrigger TriggerFor(DateTimeOffset at)
     {
         // A sequence number keeps keys unique when an instant is re-armed while its previous trigger still runs.
@@ -164,7 +176,8 @@ internal sealed class QuartzClock(IServiceProvider services, ILoggerFactory logg
         return TriggerBuilder.Create()
             .WithIdentity(name, "instants")
             .ForJob(OccurrenceJob)
-            .StartAt(at)
+            .UsingJobData(InstantKey, at.ToUnixTimeMilliseconds())
+            .StartAt(lead > TimeSpan.Zero ? at - lead : at)
             // Late fires (a paused process, a busy pool) still fire: runs are keyed on the intended time, not the fire time.
             .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
             .Build();

@@ -14,6 +14,14 @@ internal sealed class SchedulerOptions
     /// <summary>Most missed occurrences recorded per task after an outage; older ones are summarised in one event. Default 100.</summary>
     public int MaxMissedRecordedPerTask { get; set; } = 100;
 
+    /// <summary>
+    /// How long before an occurrence's instant the clock fires it: the run is created, checked and sent to its agent
+    /// ahead, and the agent starts the process at the instant (<c>RunTask.StartAt</c>), so the start is not a whole
+    /// pipeline late. A skip decision that would have to be made early is made at the instant instead. Zero fires at
+    /// the instant. Default 100 ms.
+    /// </summary>
+    public TimeSpan DispatchLead { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Largest batch of due occurrences written in one transaction. Default 1000.</summary>
     public int RunCreationBatch { get; set; } = 1000;
 }
