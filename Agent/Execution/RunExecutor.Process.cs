@@ -56,6 +56,11 @@ internal sealed partial class RunExecutor
             return NotStarted(run, NotStartedCause.SpawnFailed, $"the shell could not be started ({start.FileName}): {ex.Message}");
         }
 
+        // Process.Dispose leaves the redirected pipes to the finalizer once they were handed out; closing them here,
+        // after the pumps are done, spares the finalizer thread three pipes (each a socket on Unix) per run.
+        await using var stdoutPipe = process.StandardOutput.BaseStream;
+        await using var stderrPipe = process.StandardError.BaseStream;
+
         // The clock and the pipes start with the process; nothing below may make the child wait on a full pipe.
         var startedAt = time.GetUtcNow();
         var stdoutBudget = new OutputBudget("stdout", options.MaxOutputBytes);
@@ -63,8 +68,8 @@ internal sealed partial class RunExecutor
         await using var live = new LiveOutput(sink, task, options.OutputBatchMaxBytes, options.OutputBatchInterval, time, log);
         using var abandon = new CancellationTokenSource();
         var pumps = Task.WhenAll(
-            StreamPump.PumpAsync(process.StandardOutput.BaseStream, stdout, live.Stdout, stdoutBudget, abandon.Token),
-            StreamPump.PumpAsync(process.StandardError.BaseStream, stderr, live.Stderr, stderrBudget, abandon.Token));
+            StreamPump.PumpAsync(stdoutPipe, stdout, live.Stdout, stdoutBudget, abandon.Token),
+            StreamPump.PumpAsync(stderrPipe, stderr, live.Stderr, stderrBudget, abandon.Token));
         CloseInput(process);
 
         var killed = false;
@@ -115,14 +120,17 @@ internal sealed partial class RunExecutor
 
     private static void CloseInput(Process process)
     {
+        var input = process.StandardInput;
+        var pipe = input.BaseStream;
         try
         {
             // The child reads end-of-file rather than the agent's own stdin.
-            process.StandardInput.Close();
+            input.Close();
         }
         catch (IOException)
         {
-            // It already exited.
+            // It already exited. The pipe is closed here all the same, not left to the finalizer.
+            pipe.Dispose();
         }
     }
 }

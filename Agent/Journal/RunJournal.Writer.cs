@@ -18,14 +18,8 @@ internal sealed partial class RunJournal
     private void WriteLoop()
     {
         var batch = new List<JournalWrite>();
-        while (queue.TryTake(out var first, Timeout.Infinite))
+        while (queue.TakeBatch(batch, MaxBatch))
         {
-            batch.Add(first);
-            while (batch.Count < MaxBatch && queue.TryTake(out var more))
-            {
-                batch.Add(more);
-            }
-
             Commit(batch);
             batch.Clear();
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -34,7 +33,7 @@ internal sealed partial class RunJournal : IDisposable
     private readonly Dictionary<RunKey, OpenRecord> open = [];
     private readonly Dictionary<RunKey, RecordLocation> delivered = [];
     private readonly SortedDictionary<int, int> live = [];
-    private readonly BlockingCollection<JournalWrite> queue = [];
+    private readonly WriteQueue queue = new();
     private FileStream? lockFile;
     private FileStream? active;
     private int activeSegment;
@@ -98,16 +97,8 @@ internal sealed partial class RunJournal : IDisposable
     public Task WriteAsync(JournalEntry entry, bool durable)
     {
         var write = new JournalWrite(entry, durable);
-        try
-        {
-            queue.Add(write);
-        }
-        catch (InvalidOperationException)
-        {
-            return Task.FromException(new ObjectDisposedException(nameof(RunJournal), "the journal is closed"));
-        }
-
-        return write.Done.Task;
+        return queue.TryAdd(write) ? write.Done.Task
+            : Task.FromException(new ObjectDisposedException(nameof(RunJournal), "the journal is closed"));
     }
 
     /// <summary>The delivered entry of an attempt, if it is still kept.</summary>
@@ -171,16 +162,10 @@ internal sealed partial class RunJournal : IDisposable
             }
         }
 
+        // When closing, the next start prunes.
         if (swept > 0)
         {
-            try
-            {
-                queue.Add(new JournalWrite(null, Durable: false));
-            }
-            catch (InvalidOperationException)
-            {
-                // Closing: the next start prunes.
-            }
+            queue.TryAdd(new JournalWrite(null, Durable: false));
         }
 
         return swept;
@@ -198,11 +183,10 @@ internal sealed partial class RunJournal : IDisposable
             return;
         }
 
-        queue.CompleteAdding();
+        queue.Complete();
         writer?.Join();
         active?.Dispose();
         lockFile?.Dispose();
-        queue.Dispose();
     }
 
     private static FileStreamOptions Private(FileMode mode, FileAccess access, FileShare share)
