@@ -39,8 +39,15 @@ internal static class StorageBenchmark
                 if (round > 1)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{name}: create + TRIGGER {create * 1000 / count:0.00} ms per run, record STARTED..SUCCESS {record * 1000 / count:0.00} ms per run, " +
-                        $"together {count / (create + record):0} runs/s (wall clock, one writer)"));
+                        $"{name}: create + TRIGGER {create.Seconds * 1000 / count:0.00} ms per run, record STARTED..SUCCESS {record.Seconds * 1000 / count:0.00} ms per run, " +
+                        $"together {count / (create.Seconds + record.Seconds):0} runs/s (wall clock, one writer)"));
+                    if (create.Written is { } createWritten && record.Written is { } recordWritten)
+                    {
+                        // Counted, not timed: these move only when the work per run does, however loaded the machine is.
+                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                            $"{name}: written per run: create + TRIGGER {createWritten.Writes / (double)count:0.0} {WriteVolume.Unit(options.Provider)}, {createWritten.Bytes / 1024.0 / count:0.0} KiB; " +
+                            $"record STARTED..SUCCESS {recordWritten.Writes / (double)count:0.0} {WriteVolume.Unit(options.Provider)}, {recordWritten.Bytes / 1024.0 / count:0.0} KiB"));
+                    }
                 }
             }
 
@@ -53,23 +60,27 @@ internal static class StorageBenchmark
         }
     }
 
-    private static async Task<(double Create, double Record)> MeasureAsync(IServiceProvider services, long firstTid, int count, CancellationToken cancellationToken)
+    private static async Task<((double Seconds, WriteVolume? Written) Create, (double Seconds, WriteVolume? Written) Record)> MeasureAsync(
+        IServiceProvider services, long firstTid, int count, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IRunStore>();
+        var connections = services.GetRequiredService<IDbConnectionFactory>();
+        var start = await WriteVolume.ReadAsync(connections, cancellationToken);
         var batches = services.GetRequiredService<RunEventBatches>();
         var at = TimeProvider.System.GetUtcNow();
         var watch = Stopwatch.StartNew();
-        var created = new List<RunRecord>(count);
+        var runs = new List<RunRecord>(count);
         foreach (var chunk in Enumerable.Range(0, count).Chunk(CreateBatch))
         {
             var made = await store.CreateAsync([.. chunk.Select(i => new NewRun(firstTid + i, $"storage_{i}", at, "bench"))], "bench", cancellationToken);
             var moved = await store.TransitionManyAsync([.. made.Select(m => new RunChange(m.Run.RunId, m.Run.Version, RunStatus.Active, RunStatus.Trigger, "bench"))], cancellationToken);
-            created.AddRange(moved.OfType<RunRecord>());
+            runs.AddRange(moved.OfType<RunRecord>());
         }
 
         var create = watch.Elapsed.TotalSeconds;
+        var created = await WriteVolume.ReadAsync(connections, cancellationToken);
         watch.Restart();
-        foreach (var chunk in created.Chunk(RecordBatch))
+        foreach (var chunk in runs.Chunk(RecordBatch))
         {
             await using var unit = await batches.BeginAsync(cancellationToken);
             foreach (var run in chunk)
@@ -93,6 +104,8 @@ internal static class StorageBenchmark
             await unit.CommitAsync(cancellationToken);
         }
 
-        return (create, watch.Elapsed.TotalSeconds);
+        var record = watch.Elapsed.TotalSeconds;
+        var recorded = await WriteVolume.ReadAsync(connections, cancellationToken);
+        return ((create, created?.Since(start!)), (record, recorded?.Since(created!)));
     }
 }
