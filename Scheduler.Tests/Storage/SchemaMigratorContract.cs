@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using EasyTask.Contracts.Runs;
 using EasyTask.Scheduler.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -103,6 +104,26 @@ internal abstract class SchemaMigratorContract : StorageContract
         // Two migrators may take turns script by script; what matters is that each script is applied exactly once.
         Assert.That(results.SelectMany(r => r), Is.EquivalentTo(Shipped));
         Assert.That(await Migrator.ListAppliedAsync(None), Has.Count.EqualTo(Shipped.Count));
+    }
+
+    [Test]
+    public async Task MigrateAsync_KeepsRunsFindableByStatus_WhenDroppingTheStatusOnlyIndexFromADatabaseWithRuns()
+    {
+        var upgrade = Migrator.Scripts.Single(s => s.Name == "041_run_write_indexes.sql");
+        await Migrator.MigrateAsync([.. Migrator.Scripts.Where(s => s.Version < upgrade.Version)], None);
+        var store = services!.GetRequiredService<IRunStore>();
+        var created = await store.CreateAsync(
+            [new NewRun(2001, "Generate_Invoice", Start, "billing-01"), new NewRun(2002, "Send_Reminders", Start, "billing-01")], "scheduler", None);
+        var moved = await store.TransitionAsync(new RunChange(created[1].Run.RunId, 1, RunStatus.Active, RunStatus.Trigger, "scheduler"), None);
+
+        var applied = await Migrator.MigrateAsync(None);
+
+        Assert.That(applied, Does.Contain(upgrade.Name));
+        Assert.That(moved, Is.Not.Null);
+        var waiting = await store.ListAsync(new RunQuery(Statuses: [RunStatus.Trigger], OldestFirst: true), None);
+        var active = await store.ListAsync(new RunQuery(Statuses: [RunStatus.Active], OldestFirst: true), None);
+        Assert.That(waiting.Select(r => r.RunId), Is.EqualTo((string[])[created[1].Run.RunId]));
+        Assert.That(active.Select(r => r.RunId), Is.EqualTo((string[])[created[0].Run.RunId]));
     }
 
     [Test]

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using Dapper;
 using EasyTask.Contracts.Runs;
 
 namespace EasyTask.Scheduler.Storage;
@@ -22,15 +21,33 @@ internal sealed class RunEventBatch : IAsyncDisposable
         "INSERT INTO run_output (run_id, attempt, stream, seq, content) SELECT @runId, @attempt, @stream, @sequence, @text " +
         "WHERE NOT EXISTS (SELECT 1 FROM run_output WHERE run_id = @runId AND attempt = @attempt AND stream = @stream AND seq = @sequence)";
 
+    private static readonly (string Name, DbType Type)[] FindParameters = [("runId", DbType.String)];
+
+    private static readonly (string Name, DbType Type)[] AttemptParameters =
+    [
+        ("runId", DbType.String), ("attempt", DbType.Int32), ("status", DbType.String), ("reason", DbType.String), ("returnCode", DbType.Int32),
+        ("host", DbType.String), ("startedAt", DbType.Int64), ("finishedAt", DbType.Int64),
+    ];
+
+    private static readonly (string Name, DbType Type)[] OutputParameters =
+    [
+        ("runId", DbType.String), ("attempt", DbType.Int32), ("stream", DbType.String), ("sequence", DbType.Int64), ("text", DbType.String),
+    ];
+
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
+    private readonly ISqlDialect dialect;
     private readonly long now;
     private readonly RunEventSignal? signal;
 
-    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now, RunEventSignal? signal)
+    // Each statement's command is made on first use and run again for every later report of the batch.
+    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+
+    private RunEventBatch(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, long now, RunEventSignal? signal)
     {
         this.connection = connection;
         this.transaction = transaction;
+        this.dialect = dialect;
         this.now = now;
         this.signal = signal;
     }
@@ -41,7 +58,7 @@ internal sealed class RunEventBatch : IAsyncDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time), signal);
+            return new RunEventBatch(connection, transaction, connections.Dialect, EpochMilliseconds.Now(time), signal);
         }
         catch
         {
@@ -53,29 +70,21 @@ internal sealed class RunEventBatch : IAsyncDisposable
     /// <summary>The run as this batch sees it (including its own earlier writes), or null.</summary>
     public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(new CommandDefinition(RunStore.FindSql, new { runId }, transaction, cancellationToken: cancellationToken));
+        var row = await ReusedCommand.ReadRunAsync(Command(RunStore.FindSql, FindParameters), cancellationToken, runId);
         return row?.ToRecord();
     }
 
     /// <summary>Applies the guarded transition and appends its event; the new state, or null when it was stale.</summary>
     public async Task<RunRecord?> TransitionAsync(RunChange change, CancellationToken cancellationToken)
     {
-        var updated = await connection.ExecuteAsync(new CommandDefinition(RunStore.TransitionSql, RunStore.TransitionParameters(change), transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
+        ArgumentNullException.ThrowIfNull(change);
+        var row = await ReusedCommand.ReadRunAsync(Command(RunStore.TransitionReturningSql(dialect), RunStore.TransitionParameterTypes), cancellationToken, RunStore.TransitionValues(change));
+        if (row is null)
         {
             return null;
         }
 
-        var row = await connection.QuerySingleAsync<RunRow>(new CommandDefinition(RunStore.FindSql, new { runId = change.RunId }, transaction, cancellationToken: cancellationToken));
-        var parameters = new DynamicParameters();
-        parameters.Add("runId", change.RunId, DbType.String);
-        parameters.Add("attempt", (int)row.Attempt, DbType.Int32);
-        parameters.Add("at", now, DbType.Int64);
-        parameters.Add("actor", change.Actor, DbType.String);
-        parameters.Add("fromStatus", change.From.ToText(), DbType.String);
-        parameters.Add("toStatus", change.To.ToText(), DbType.String);
-        parameters.Add("detail", change.Detail, DbType.String);
-        await connection.ExecuteAsync(new CommandDefinition(RunStore.EventSql, parameters, transaction, cancellationToken: cancellationToken));
+        await AppendEventAsync(change.RunId, (int)row.Attempt, change, cancellationToken);
         return row.ToRecord();
     }
 
@@ -94,7 +103,7 @@ internal sealed class RunEventBatch : IAsyncDisposable
             ReturnCode: steps.LastOrDefault(c => c.ReturnCode is not null)?.ReturnCode,
             StartedAt: steps.LastOrDefault(c => c.StartedAt is not null)?.StartedAt,
             FinishedAt: steps.LastOrDefault(c => c.FinishedAt is not null)?.FinishedAt);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(RunStore.TransitionSql, RunStore.TransitionParameters(merged), transaction, cancellationToken: cancellationToken));
+        var updated = await ReusedCommand.ExecuteAsync(Command(RunStore.TransitionSql, RunStore.TransitionParameterTypes), cancellationToken, RunStore.TransitionValues(merged));
         if (updated == 0)
         {
             return null;
@@ -102,15 +111,7 @@ internal sealed class RunEventBatch : IAsyncDisposable
 
         foreach (var step in steps)
         {
-            var parameters = new DynamicParameters();
-            parameters.Add("runId", run.RunId, DbType.String);
-            parameters.Add("attempt", run.Attempt, DbType.Int32);
-            parameters.Add("at", now, DbType.Int64);
-            parameters.Add("actor", step.Actor, DbType.String);
-            parameters.Add("fromStatus", step.From.ToText(), DbType.String);
-            parameters.Add("toStatus", step.To.ToText(), DbType.String);
-            parameters.Add("detail", step.Detail, DbType.String);
-            await connection.ExecuteAsync(new CommandDefinition(RunStore.EventSql, parameters, transaction, cancellationToken: cancellationToken));
+            await AppendEventAsync(run.RunId, run.Attempt, step, cancellationToken);
         }
 
         return run with
@@ -129,28 +130,31 @@ internal sealed class RunEventBatch : IAsyncDisposable
     public Task RecordAttemptAsync(RunAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        var parameters = new DynamicParameters();
-        parameters.Add("runId", attempt.RunId, DbType.String);
-        parameters.Add("attempt", attempt.Attempt, DbType.Int32);
-        parameters.Add("status", attempt.Status.ToText(), DbType.String);
-        parameters.Add("reason", attempt.Reason, DbType.String);
-        parameters.Add("returnCode", attempt.ReturnCode, DbType.Int32);
-        parameters.Add("host", attempt.Host, DbType.String);
-        parameters.Add("startedAt", attempt.StartedAt is { } s ? EpochMilliseconds.From(s) : null, DbType.Int64);
-        parameters.Add("finishedAt", attempt.FinishedAt is { } f ? EpochMilliseconds.From(f) : null, DbType.Int64);
-        return connection.ExecuteAsync(new CommandDefinition(InsertAttemptSql, parameters, transaction, cancellationToken: cancellationToken));
+        return ReusedCommand.ExecuteAsync(Command(InsertAttemptSql, AttemptParameters), cancellationToken,
+            attempt.RunId, attempt.Attempt, attempt.Status.ToText(), attempt.Reason, attempt.ReturnCode, attempt.Host,
+            attempt.StartedAt is { } s ? EpochMilliseconds.From(s) : null,
+            attempt.FinishedAt is { } f ? EpochMilliseconds.From(f) : null);
     }
 
     /// <summary>Keeps one streamed output batch, unless it already is (a redelivery).</summary>
     public Task AppendOutputAsync(string runId, int attempt, string stream, long sequence, string text, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters();
-        parameters.Add("runId", runId, DbType.String);
-        parameters.Add("attempt", attempt, DbType.Int32);
-        parameters.Add("stream", stream, DbType.String);
-        parameters.Add("sequence", sequence, DbType.Int64);
-        parameters.Add("text", text, DbType.String);
-        return connection.ExecuteAsync(new CommandDefinition(InsertOutputSql, parameters, transaction, cancellationToken: cancellationToken));
+        return ReusedCommand.ExecuteAsync(Command(InsertOutputSql, OutputParameters), cancellationToken, runId, attempt, stream, sequence, text);
+    }
+
+    private Task<int> AppendEventAsync(string runId, int attempt, RunChange step, CancellationToken cancellationToken) =>
+        ReusedCommand.ExecuteAsync(Command(RunStore.EventSql, RunStore.EventParameters), cancellationToken,
+            runId, attempt, now, step.Actor, step.From.ToText(), step.To.ToText(), step.Detail);
+
+    private DbCommand Command(string sql, (string Name, DbType Type)[] parameters)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = ReusedCommand.Create(connection, transaction, sql, parameters);
+            commands.Add(sql, command);
+        }
+
+        return command;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -161,6 +165,11 @@ internal sealed class RunEventBatch : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var command in commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
     }

@@ -1,4 +1,4 @@
-using Dapper;
+using EasyTask.Contracts.Runs;
 
 namespace EasyTask.Scheduler.Storage;
 
@@ -16,17 +16,21 @@ internal sealed partial class RunStore
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = EpochMilliseconds.Now(time);
+
+        // Per run two statements, each compiled once for the batch: the guarded update that answers the moved row
+        // (no row: the run had moved on), and its event.
+        await using var move = ReusedCommand.Create(connection, transaction, TransitionReturningSql(connections.Dialect), TransitionParameterTypes);
+        await using var append = ReusedCommand.Create(connection, transaction, EventSql, EventParameters);
         foreach (var change in changes)
         {
-            var updated = await connection.ExecuteAsync(new CommandDefinition(TransitionSql, TransitionParameters(change), transaction, cancellationToken: cancellationToken));
-            if (updated == 0)
+            var row = await ReusedCommand.ReadRunAsync(move, cancellationToken, TransitionValues(change));
+            if (row is null)
             {
                 results.Add(null);
                 continue;
             }
 
-            var row = await connection.QuerySingleAsync<RunRow>(new CommandDefinition(FindSql, new { runId = change.RunId }, transaction, cancellationToken: cancellationToken));
-            await AppendEventAsync(connection, transaction, change.RunId, (int)row.Attempt, now, change.Actor, change.From, change.To, change.Detail, cancellationToken);
+            await ReusedCommand.ExecuteAsync(append, cancellationToken, change.RunId, (int)row.Attempt, now, change.Actor, change.From.ToText(), change.To.ToText(), change.Detail);
             results.Add(row.ToRecord());
         }
 

@@ -14,7 +14,7 @@ internal sealed partial class RunStore
         ("reason", DbType.String), ("host", DbType.String), ("adhoc", DbType.Int32), ("now", DbType.Int64), ("finishedAt", DbType.Int64), ("manual", DbType.Int32),
     ];
 
-    private static readonly (string Name, DbType Type)[] EventParameters =
+    internal static readonly (string Name, DbType Type)[] EventParameters =
     [
         ("runId", DbType.String), ("attempt", DbType.Int32), ("at", DbType.Int64), ("actor", DbType.String),
         ("fromStatus", DbType.String), ("toStatus", DbType.String), ("detail", DbType.String),
@@ -34,9 +34,9 @@ internal sealed partial class RunStore
         // One command per statement, reused for every run of the batch: SQLite then compiles each statement once
         // instead of once per run. Per run it is still look up, insert, first event, so a batch that names an
         // occurrence twice finds the run it inserted a moment ago.
-        await using var find = Command(connection, transaction, FindByKeySql, FindByKeyParameters);
-        await using var insert = Command(connection, transaction, InsertSql, InsertParameters);
-        await using var append = Command(connection, transaction, EventSql, EventParameters);
+        await using var find = ReusedCommand.Create(connection, transaction, FindByKeySql, FindByKeyParameters);
+        await using var insert = ReusedCommand.Create(connection, transaction, InsertSql, InsertParameters);
+        await using var append = ReusedCommand.Create(connection, transaction, EventSql, EventParameters);
         var now = EpochMilliseconds.Now(time);
         foreach (var run in runs)
         {
@@ -49,8 +49,8 @@ internal sealed partial class RunStore
             }
 
             var row = NewRow(run, now);
-            await ExecuteAsync(insert, cancellationToken, row.RunId, row.Tid, row.TaskName, row.ScheduledFor, row.Status, row.Reason, row.Host, (int)row.Adhoc, now, row.FinishedAt, run.Manual ? 1 : 0);
-            await ExecuteAsync(append, cancellationToken, row.RunId, 1, now, actor, null, row.Status, run.Detail);
+            await ReusedCommand.ExecuteAsync(insert, cancellationToken, row.RunId, row.Tid, row.TaskName, row.ScheduledFor, row.Status, row.Reason, row.Host, (int)row.Adhoc, now, row.FinishedAt, run.Manual ? 1 : 0);
+            await ReusedCommand.ExecuteAsync(append, cancellationToken, row.RunId, 1, now, actor, null, row.Status, run.Detail);
             results.Add(new RunCreation(row.ToRecord(), true));
         }
 
@@ -60,38 +60,6 @@ internal sealed partial class RunStore
         return results;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, (string Name, DbType Type)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, type) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.DbType = type;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
-
-    private static async Task<RunRow?> FindByKeyAsync(DbCommand find, long tid, long scheduledFor, CancellationToken cancellationToken)
-    {
-        find.Parameters[0].Value = tid;
-        find.Parameters[1].Value = scheduledFor;
-        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? reader.GetRowParser<RunRow>()(reader) : null;
-    }
-
-    /// <summary>Runs the command with <paramref name="values"/> in the order its parameters were declared.</summary>
-    private static Task<int> ExecuteAsync(DbCommand command, CancellationToken cancellationToken, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-
-        return command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static Task<RunRow?> FindByKeyAsync(DbCommand find, long tid, long scheduledFor, CancellationToken cancellationToken) =>
+        ReusedCommand.ReadRunAsync(find, cancellationToken, tid, scheduledFor);
 }

@@ -1,5 +1,4 @@
 using System.Data;
-using Dapper;
 using EasyTask.Contracts.Runs;
 
 namespace EasyTask.Scheduler.Storage;
@@ -9,31 +8,36 @@ internal sealed partial class RunStore
     // The guard lives in the SQL: only a run still at the expected status and version moves.
     // A change that sets the attempt starts a new one: what the previous attempt left (reason, return code,
     // start and finish times) is cleared rather than kept, so a retry never shows "RUNNING agent_lost 143".
-    internal const string TransitionSql =
+    internal const string TransitionSql = TransitionSet + " WHERE " + TransitionGuard;
+
+    private const string TransitionSet =
         "UPDATE runs SET status = @to, version = version + 1, " +
         "reason = CASE WHEN @attempt IS NULL THEN COALESCE(@reason, reason) ELSE @reason END, " +
         "return_code = CASE WHEN @attempt IS NULL THEN COALESCE(@returnCode, return_code) ELSE @returnCode END, " +
         "attempt = COALESCE(@attempt, attempt), host = COALESCE(@host, host), " +
         "started_at = CASE WHEN @attempt IS NULL THEN COALESCE(@startedAt, started_at) ELSE @startedAt END, " +
         "finished_at = CASE WHEN @attempt IS NULL THEN COALESCE(@finishedAt, finished_at) ELSE @finishedAt END, " +
-        "not_before = @notBefore " +
-        "WHERE run_id = @runId AND status = @from AND version = @expected";
+        "not_before = @notBefore";
+
+    private const string TransitionGuard = "run_id = @runId AND status = @from AND version = @expected";
 
     // Every parameter is typed: PostgreSQL cannot infer the type of a bare NULL inside COALESCE otherwise.
-    internal static DynamicParameters TransitionParameters(RunChange change)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("runId", change.RunId, DbType.String);
-        parameters.Add("expected", change.ExpectedVersion, DbType.Int64);
-        parameters.Add("from", change.From.ToText(), DbType.String);
-        parameters.Add("to", change.To.ToText(), DbType.String);
-        parameters.Add("reason", change.Reason, DbType.String);
-        parameters.Add("returnCode", change.ReturnCode, DbType.Int32);
-        parameters.Add("attempt", change.Attempt, DbType.Int32);
-        parameters.Add("host", change.Host, DbType.String);
-        parameters.Add("startedAt", change.StartedAt is { } started ? EpochMilliseconds.From(started) : null, DbType.Int64);
-        parameters.Add("finishedAt", change.FinishedAt is { } finished ? EpochMilliseconds.From(finished) : null, DbType.Int64);
-        parameters.Add("notBefore", change.NotBefore is { } notBefore ? EpochMilliseconds.From(notBefore) : null, DbType.Int64);
-        return parameters;
-    }
+    internal static readonly (string Name, DbType Type)[] TransitionParameterTypes =
+    [
+        ("runId", DbType.String), ("expected", DbType.Int64), ("from", DbType.String), ("to", DbType.String), ("reason", DbType.String),
+        ("returnCode", DbType.Int32), ("attempt", DbType.Int32), ("host", DbType.String), ("startedAt", DbType.Int64), ("finishedAt", DbType.Int64),
+        ("notBefore", DbType.Int64),
+    ];
+
+    /// <summary>The guarded transition that also answers the run as it now is (no row: the run had moved on).</summary>
+    internal static string TransitionReturningSql(ISqlDialect dialect) => dialect.UpdateReturning(TransitionSet, TransitionGuard, RunRow.Columns);
+
+    /// <summary><paramref name="change"/>'s values in the order of <see cref="TransitionParameterTypes"/>.</summary>
+    internal static object?[] TransitionValues(RunChange change) =>
+    [
+        change.RunId, change.ExpectedVersion, change.From.ToText(), change.To.ToText(), change.Reason, change.ReturnCode, change.Attempt, change.Host,
+        change.StartedAt is { } started ? EpochMilliseconds.From(started) : null,
+        change.FinishedAt is { } finished ? EpochMilliseconds.From(finished) : null,
+        change.NotBefore is { } notBefore ? EpochMilliseconds.From(notBefore) : null,
+    ];
 }

@@ -58,17 +58,4 @@ internal sealed partial class RunStore(IDbConnectionFactory connections, TimePro
         FinishedAt = run.Status.IsFinal() ? now : null,
         Version = 1,
     };
-
-    private static Task<int> AppendEventAsync(DbConnection connection, DbTransaction transaction, string runId, int attempt, long at, string actor, RunStatus? from, RunStatus to, string? detail, CancellationToken cancellationToken)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("runId", runId, DbType.String);
-        parameters.Add("attempt", attempt, DbType.Int32);
-        parameters.Add("at", at, DbType.Int64);
-        parameters.Add("actor", actor, DbType.String);
-        parameters.Add("fromStatus", from?.ToText(), DbType.String);
-        parameters.Add("toStatus", to.ToText(), DbType.String);
-        parameters.Add("detail", detail, DbType.String);
-        return connection.ExecuteAsync(new CommandDefinition(EventSql, parameters, transaction, cancellationToken: cancellationToken));
-    }
 }
