@@ -40,7 +40,8 @@ internal static class StorageBenchmark
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{name}: create + TRIGGER {create.Seconds * 1000 / count:0.00} ms per run, record STARTED..SUCCESS {record.Seconds * 1000 / count:0.00} ms per run, " +
-                        $"together {count / (create.Seconds + record.Seconds):0} runs/s (wall clock, one writer)"));
+                        $"together {count / (create.Seconds + record.Seconds):0} runs/s (wall clock, one writer); " +
+                        $"this process's CPU {create.Cpu * 1000 / count:0.00} + {record.Cpu * 1000 / count:0.00} ms per run"));
                     if (create.Written is { } createWritten && record.Written is { } recordWritten)
                     {
                         // Counted, not timed: these move only when the work per run does, however loaded the machine is.
@@ -60,12 +61,13 @@ internal static class StorageBenchmark
         }
     }
 
-    private static async Task<((double Seconds, WriteVolume? Written) Create, (double Seconds, WriteVolume? Written) Record)> MeasureAsync(
+    private static async Task<((double Seconds, double Cpu, WriteVolume? Written) Create, (double Seconds, double Cpu, WriteVolume? Written) Record)> MeasureAsync(
         IServiceProvider services, long firstTid, int count, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<IRunStore>();
         var connections = services.GetRequiredService<IDbConnectionFactory>();
         var start = await WriteVolume.ReadAsync(connections, cancellationToken);
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var batches = services.GetRequiredService<RunEventBatches>();
         var at = TimeProvider.System.GetUtcNow();
         var watch = Stopwatch.StartNew();
@@ -78,6 +80,7 @@ internal static class StorageBenchmark
         }
 
         var create = watch.Elapsed.TotalSeconds;
+        var cpuCreated = Process.GetCurrentProcess().TotalProcessorTime;
         var created = await WriteVolume.ReadAsync(connections, cancellationToken);
         watch.Restart();
         foreach (var chunk in runs.Chunk(RecordBatch))
@@ -105,7 +108,8 @@ internal static class StorageBenchmark
         }
 
         var record = watch.Elapsed.TotalSeconds;
+        var cpuRecorded = Process.GetCurrentProcess().TotalProcessorTime;
         var recorded = await WriteVolume.ReadAsync(connections, cancellationToken);
-        return ((create, created?.Since(start!)), (record, recorded?.Since(created!)));
+        return ((create, (cpuCreated - cpuStart).TotalSeconds, created?.Since(start!)), (record, (cpuRecorded - cpuCreated).TotalSeconds, recorded?.Since(created!)));
     }
 }
