@@ -56,7 +56,6 @@ internal sealed class SqlServerSyntaxTests
             AssertParses(RunStore.LatestSql(Dialect), "latest run");
             AssertParses(RunStore.LatestFinishedSql(Dialect), "latest finished run");
             AssertParses(RunStore.PreviousSql(Dialect), "previous run");
-            AssertParses(RunStore.TransitionReturningSql(Dialect), "guarded transition answering the moved run");
             AssertParses(RunStore.UnfinishedSql(1), "unfinished runs of one task");
             AssertParses(RunStore.UnfinishedSql(1000), "unfinished runs of a chunk of tasks");
             AssertParses(RunStore.ListCommand(Dialect, new RunQuery()).Sql, "run list");

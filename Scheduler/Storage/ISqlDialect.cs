@@ -38,13 +38,6 @@ internal interface ISqlDialect
     /// <summary>Inserts a row (parameters named like <paramref name="columns"/>) and selects its generated <paramref name="idColumn"/>.</summary>
     string InsertReturningId(string table, IReadOnlyList<string> columns, string idColumn);
 
-    /// <summary>
-    /// An <c>UPDATE table SET …</c> (<paramref name="update"/>) restricted by <paramref name="where"/> that also returns
-    /// <paramref name="columns"/> (<c>column AS Name, …</c>) of the rows it changed, as they are after the change: one
-    /// statement instead of an update and a read back.
-    /// </summary>
-    string UpdateReturning(string update, string where, string columns);
-
     /// <summary>Clause placed after an ORDER BY to skip <paramref name="offsetParameter"/> rows and return <paramref name="limitParameter"/>.</summary>
     string Page(string offsetParameter, string limitParameter);
 }

@@ -39,7 +39,5 @@ internal sealed class PostgresDialect : ISqlDialect
     public string InsertReturningId(string table, IReadOnlyList<string> columns, string idColumn) =>
         $"INSERT INTO {table} ({SqlText.Columns(columns)}) VALUES ({SqlText.Parameters(columns)}) RETURNING {idColumn}";
 
-    public string UpdateReturning(string update, string where, string columns) => $"{update} WHERE {where} RETURNING {columns}";
-
     public string Page(string offsetParameter, string limitParameter) => $"LIMIT @{limitParameter} OFFSET @{offsetParameter}";
 }

@@ -21,8 +21,6 @@ internal sealed class RunEventBatch : IAsyncDisposable
         "INSERT INTO run_output (run_id, attempt, stream, seq, content) SELECT @runId, @attempt, @stream, @sequence, @text " +
         "WHERE NOT EXISTS (SELECT 1 FROM run_output WHERE run_id = @runId AND attempt = @attempt AND stream = @stream AND seq = @sequence)";
 
-    private static readonly (string Name, DbType Type)[] FindParameters = [("runId", DbType.String)];
-
     private static readonly (string Name, DbType Type)[] AttemptParameters =
     [
         ("runId", DbType.String), ("attempt", DbType.Int32), ("status", DbType.String), ("reason", DbType.String), ("returnCode", DbType.Int32),
@@ -36,18 +34,16 @@ internal sealed class RunEventBatch : IAsyncDisposable
 
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
-    private readonly ISqlDialect dialect;
     private readonly long now;
     private readonly RunEventSignal? signal;
 
     // Each statement's command is made on first use and run again for every later report of the batch.
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
 
-    private RunEventBatch(DbConnection connection, DbTransaction transaction, ISqlDialect dialect, long now, RunEventSignal? signal)
+    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now, RunEventSignal? signal)
     {
         this.connection = connection;
         this.transaction = transaction;
-        this.dialect = dialect;
         this.now = now;
         this.signal = signal;
     }
@@ -58,7 +54,7 @@ internal sealed class RunEventBatch : IAsyncDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new RunEventBatch(connection, transaction, connections.Dialect, EpochMilliseconds.Now(time), signal);
+            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time), signal);
         }
         catch
         {
@@ -70,7 +66,7 @@ internal sealed class RunEventBatch : IAsyncDisposable
     /// <summary>The run as this batch sees it (including its own earlier writes), or null.</summary>
     public async Task<RunRecord?> FindAsync(string runId, CancellationToken cancellationToken)
     {
-        var row = await ReusedCommand.ReadRunAsync(Command(RunStore.FindSql, FindParameters), cancellationToken, runId);
+        var row = await ReusedCommand.ReadRunAsync(Command(RunStore.FindSql, RunStore.FindParameters), cancellationToken, runId);
         return row?.ToRecord();
     }
 
@@ -78,11 +74,14 @@ internal sealed class RunEventBatch : IAsyncDisposable
     public async Task<RunRecord?> TransitionAsync(RunChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var row = await ReusedCommand.ReadRunAsync(Command(RunStore.TransitionReturningSql(dialect), RunStore.TransitionParameterTypes), cancellationToken, RunStore.TransitionValues(change));
-        if (row is null)
+        var updated = await ReusedCommand.ExecuteAsync(Command(RunStore.TransitionSql, RunStore.TransitionParameterTypes), cancellationToken, RunStore.TransitionValues(change));
+        if (updated == 0)
         {
             return null;
         }
+
+        var row = await ReusedCommand.ReadRunAsync(Command(RunStore.FindSql, RunStore.FindParameters), cancellationToken, change.RunId)
+            ?? throw new InvalidOperationException($"run {change.RunId} moved but cannot be read back in the same transaction");
 
         await AppendEventAsync(change.RunId, (int)row.Attempt, change, cancellationToken);
         return row.ToRecord();

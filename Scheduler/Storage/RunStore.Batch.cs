@@ -17,18 +17,21 @@ internal sealed partial class RunStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = EpochMilliseconds.Now(time);
 
-        // Per run two statements, each compiled once for the batch: the guarded update that answers the moved row
-        // (no row: the run had moved on), and its event.
-        await using var move = ReusedCommand.Create(connection, transaction, TransitionReturningSql(connections.Dialect), TransitionParameterTypes);
+        // Each statement is compiled once for the batch. The moved row is read back by its key rather than returned by
+        // the update (UPDATE … RETURNING): on SQLite through Microsoft.Data.Sqlite that measured slower, not faster.
+        await using var move = ReusedCommand.Create(connection, transaction, TransitionSql, TransitionParameterTypes);
+        await using var find = ReusedCommand.Create(connection, transaction, FindSql, FindParameters);
         await using var append = ReusedCommand.Create(connection, transaction, EventSql, EventParameters);
         foreach (var change in changes)
         {
-            var row = await ReusedCommand.ReadRunAsync(move, cancellationToken, TransitionValues(change));
-            if (row is null)
+            if (await ReusedCommand.ExecuteAsync(move, cancellationToken, TransitionValues(change)) == 0)
             {
                 results.Add(null);
                 continue;
             }
+
+            var row = await ReusedCommand.ReadRunAsync(find, cancellationToken, change.RunId)
+                ?? throw new InvalidOperationException($"run {change.RunId} moved but cannot be read back in the same transaction");
 
             await ReusedCommand.ExecuteAsync(append, cancellationToken, change.RunId, (int)row.Attempt, now, change.Actor, change.From.ToText(), change.To.ToText(), change.Detail);
             results.Add(row.ToRecord());

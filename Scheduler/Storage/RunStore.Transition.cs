@@ -8,18 +8,15 @@ internal sealed partial class RunStore
     // The guard lives in the SQL: only a run still at the expected status and version moves.
     // A change that sets the attempt starts a new one: what the previous attempt left (reason, return code,
     // start and finish times) is cleared rather than kept, so a retry never shows "RUNNING agent_lost 143".
-    internal const string TransitionSql = TransitionSet + " WHERE " + TransitionGuard;
-
-    private const string TransitionSet =
+    internal const string TransitionSql =
         "UPDATE runs SET status = @to, version = version + 1, " +
         "reason = CASE WHEN @attempt IS NULL THEN COALESCE(@reason, reason) ELSE @reason END, " +
         "return_code = CASE WHEN @attempt IS NULL THEN COALESCE(@returnCode, return_code) ELSE @returnCode END, " +
         "attempt = COALESCE(@attempt, attempt), host = COALESCE(@host, host), " +
         "started_at = CASE WHEN @attempt IS NULL THEN COALESCE(@startedAt, started_at) ELSE @startedAt END, " +
         "finished_at = CASE WHEN @attempt IS NULL THEN COALESCE(@finishedAt, finished_at) ELSE @finishedAt END, " +
-        "not_before = @notBefore";
-
-    private const string TransitionGuard = "run_id = @runId AND status = @from AND version = @expected";
+        "not_before = @notBefore " +
+        "WHERE run_id = @runId AND status = @from AND version = @expected";
 
     // Every parameter is typed: PostgreSQL cannot infer the type of a bare NULL inside COALESCE otherwise.
     internal static readonly (string Name, DbType Type)[] TransitionParameterTypes =
@@ -28,9 +25,6 @@ internal sealed partial class RunStore
         ("returnCode", DbType.Int32), ("attempt", DbType.Int32), ("host", DbType.String), ("startedAt", DbType.Int64), ("finishedAt", DbType.Int64),
         ("notBefore", DbType.Int64),
     ];
-
-    /// <summary>The guarded transition that also answers the run as it now is (no row: the run had moved on).</summary>
-    internal static string TransitionReturningSql(ISqlDialect dialect) => dialect.UpdateReturning(TransitionSet, TransitionGuard, RunRow.Columns);
 
     /// <summary><paramref name="change"/>'s values in the order of <see cref="TransitionParameterTypes"/>.</summary>
     internal static object?[] TransitionValues(RunChange change) =>

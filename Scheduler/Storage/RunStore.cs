@@ -12,6 +12,8 @@ internal sealed partial class RunStore(IDbConnectionFactory connections, TimePro
 
     internal const string FindSql = "SELECT " + RunRow.Columns + " FROM runs WHERE run_id = @runId";
 
+    internal static readonly (string Name, DbType Type)[] FindParameters = [("runId", DbType.String)];
+
     private const string InsertSql =
         "INSERT INTO runs (run_id, tid, task_name, scheduled_for, status, reason, attempt, host, adhoc, created_at, finished_at, version, manual) " +
         "VALUES (@runId, @tid, @taskName, @scheduledFor, @status, @reason, 1, @host, @adhoc, @now, @finishedAt, 1, @manual)";

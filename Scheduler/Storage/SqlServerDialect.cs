@@ -53,10 +53,6 @@ internal sealed partial class SqlServerDialect : ISqlDialect
     public string InsertReturningId(string table, IReadOnlyList<string> columns, string idColumn) =>
         $"INSERT INTO {table} ({SqlText.Columns(columns)}) OUTPUT INSERTED.{idColumn} VALUES ({SqlText.Parameters(columns)})";
 
-    // OUTPUT sits between SET and WHERE; INSERTED holds the row as the update left it.
-    public string UpdateReturning(string update, string where, string columns) =>
-        $"{update} OUTPUT {string.Join(", ", columns.Split(", ").Select(c => $"INSERTED.{c}"))} WHERE {where}";
-
     public string Page(string offsetParameter, string limitParameter) =>
         $"OFFSET @{offsetParameter} ROWS FETCH NEXT @{limitParameter} ROWS ONLY";
 
