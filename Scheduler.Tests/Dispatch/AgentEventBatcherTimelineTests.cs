@@ -87,7 +87,6 @@ internal sealed class AgentEventBatcherTimelineTests
     public async Task SubmitAsync_RecordsTheWholeTimeline_WhenTheAgentFoldedItsReportsIntoTheResult()
     {
         var run = await TriggeredAsync(Definition(300));
-        await Recorder.StartAsync(CancellationToken.None);
         var start = new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", ProcessId = 4242, StdoutPath = "/logs/r.out", StderrPath = "/logs/r.err", At = Now, AcceptedAt = Now };
         var finished = new RunFinished
         {
@@ -95,7 +94,9 @@ internal sealed class AgentEventBatcherTimelineTests
         };
 
         // As the events consumer hands a folded RunFinished to the recorder.
-        await Task.WhenAll(FoldedReports.Unfold(finished).Select(r => Recorder.SubmitAsync(r, default)));
+        var submitted = Task.WhenAll(FoldedReports.Unfold(finished).Select(r => Recorder.SubmitAsync(r, default)));
+        await Recorder.StartAsync(CancellationToken.None);
+        await submitted;
 
         Assert.That(await TimelineAsync(run), Is.EqualTo(new[]
         {
