@@ -87,15 +87,17 @@ internal sealed class AgentEventBatcherTimelineTests
     public async Task SubmitAsync_RecordsTheWholeTimeline_WhenTheAgentFoldedItsReportsIntoTheResult()
     {
         var run = await TriggeredAsync(Definition(300));
-        await Recorder.StartAsync(CancellationToken.None);
         var start = new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", ProcessId = 4242, StdoutPath = "/logs/r.out", StderrPath = "/logs/r.err", At = Now, AcceptedAt = Now };
         var finished = new RunFinished
         {
             RunId = run.RunId, Attempt = 1, Host = "localhost", Status = "SUCCESS", Reason = RunReason.ExitCode, ReturnCode = 0, StartedAt = Now, FinishedAt = Now, Start = start,
         };
 
-        // As the events consumer hands a folded RunFinished to the recorder.
-        await Task.WhenAll(FoldedReports.Unfold(finished).Select(r => Recorder.SubmitAsync(r, default)));
+        // As the events consumer hands a folded RunFinished to the recorder; submitted before it starts, so they are one batch
+        // (as they usually are: the consumer submits them together) and the expected order below is the batch's.
+        var acknowledged = Task.WhenAll(FoldedReports.Unfold(finished).Select(r => Recorder.SubmitAsync(r, default)).ToList());
+        await Recorder.StartAsync(CancellationToken.None);
+        await acknowledged;
 
         Assert.That(await TimelineAsync(run), Is.EqualTo(new[]
         {
