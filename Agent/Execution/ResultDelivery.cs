@@ -1,4 +1,5 @@
 using EasyTask.Agent.Journal;
+using EasyTask.Contracts.Messages;
 
 namespace EasyTask.Agent.Execution;
 
@@ -29,7 +30,7 @@ internal sealed class ResultDelivery(RunJournal journal, IRunEventSink sink, Tim
         try
         {
             await run.JournaledAsync();
-            await sink.FinishedAsync(result, cancellationToken);
+            await sink.FinishedAsync(WithStart(run, result), cancellationToken);
             await run.UpdateAsync(journal, e => e.Delivered ? null : e with { Delivered = true, UpdatedAt = time.GetUtcNow() }, durable: false);
             return true;
         }
@@ -46,4 +47,11 @@ internal sealed class ResultDelivery(RunJournal journal, IRunEventSink sink, Tim
             }
         }
     }
+
+    // A scheduler that reads folded reports gets the start with the result, from the journal: so the timeline keeps STARTED
+    // and RUNNING even when the start report was held (FoldingEventSink) or lost, whenever the result is sent.
+    private static RunFinished WithStart(ActiveRun run, RunFinished result) =>
+        run.Task.FoldReports && run.Entry.Started is { } started
+            ? result with { Start = started with { AcceptedAt = run.Entry.AcceptedAt } }
+            : result;
 }

@@ -30,12 +30,14 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
     public RunSupervisor(IOptions<AgentOptions> options, IRunEventSink sink, TimeProvider time, ILoggerFactory loggers)
     {
         this.options = options.Value;
-        this.sink = sink;
         this.time = time;
         log = loggers.CreateLogger<RunSupervisor>();
+        this.sink = this.options.ReportFoldWindow > TimeSpan.Zero
+            ? new FoldingEventSink(sink, this.options.ReportFoldWindow, key => runs.TryGetValue(key, out var run) && run.Task.FoldReports, time, log)
+            : sink;
         journal = new RunJournal(this.options.EffectiveJournalDirectory, loggers.CreateLogger<RunJournal>());
-        executor = new RunExecutor(this.options, sink, journal, time, log);
-        delivery = new ResultDelivery(journal, sink, time, this.options.Name, log);
+        executor = new RunExecutor(this.options, this.sink, journal, time, log);
+        delivery = new ResultDelivery(journal, this.sink, time, this.options.Name, log);
     }
 
     /// <summary>The journal, for tests and benchmarks that look at what it holds.</summary>

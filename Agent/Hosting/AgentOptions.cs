@@ -54,6 +54,15 @@ internal sealed class AgentOptions
     /// </summary>
     public TimeSpan MaxStartHold { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a run's acceptance and start reports are held, for schedulers that read folded reports
+    /// (<c>RunTask.FoldReports</c>): if the process starts (or ends) meanwhile, the report goes out inside the next one,
+    /// so a short run costs the broker two messages instead of four. A report is never held past this, nor past the
+    /// run's first live output. The cost is that STARTED and RUNNING may show this much later. Zero sends each report at
+    /// once. Default 250 ms (the live output interval).
+    /// </summary>
+    public TimeSpan ReportFoldWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Between SIGTERM and SIGKILL when a process tree is killed. Default 5 s.</summary>
     public TimeSpan KillGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -28,6 +28,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         Check(options.KillGracePeriod, TimeSpan.Zero, TimeSpan.FromHours(1), "KillGracePeriod", errors);
         Check(options.CommandQueueGrace, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1), "CommandQueueGrace", errors);
         Check(options.OutputBatchInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1), "OutputBatchInterval", errors);
+        Check(options.ReportFoldWindow, TimeSpan.Zero, TimeSpan.FromSeconds(5), "ReportFoldWindow", errors);
         Check(options.ResultRetryInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromHours(1), "ResultRetryInterval", errors);
         Check(options.DeliveredRetention, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365), "DeliveredRetention", errors);
         if (options.OutputBatchMaxBytes is < 1024 or > 16 * 1024 * 1024)

@@ -35,4 +35,11 @@ public sealed record RunFinished
     /// <see cref="Runs.NotStartedCause"/>; null otherwise (and from agents older than this field).
     /// </summary>
     public string? Cause { get; init; }
+
+    /// <summary>
+    /// The attempt's start report, when the scheduler reads folded reports (<see cref="RunTask.FoldReports"/>) and the
+    /// process started: the scheduler records STARTED and RUNNING from it if it has not yet, so a short run whose
+    /// earlier reports the agent folded into this one keeps its whole timeline. Null otherwise.
+    /// </summary>
+    public RunStarted? Start { get; init; }
 }

@@ -23,4 +23,10 @@ public sealed record RunStarted
 
     /// <summary>When the process started.</summary>
     public DateTimeOffset At { get; init; }
+
+    /// <summary>
+    /// When the agent accepted the run, when this report also stands for its acceptance (the agent held RunAccepted and
+    /// the process started meanwhile); null when RunAccepted was sent on its own.
+    /// </summary>
+    public DateTimeOffset? AcceptedAt { get; init; }
 }

@@ -47,6 +47,14 @@ public sealed record RunTask
     /// </summary>
     public DateTimeOffset? StartAt { get; init; }
 
+    /// <summary>
+    /// True when the scheduler reads reports folded into one another (<see cref="RunStarted.AcceptedAt"/>,
+    /// <see cref="RunFinished.Start"/>): the agent may then hold a run's acceptance and start reports for a moment and
+    /// send them inside the next report, so a short run costs two messages instead of four. An older scheduler leaves it
+    /// false and gets every report on its own.
+    /// </summary>
+    public bool FoldReports { get; init; }
+
     /// <summary>When the scheduler sent this message (for latency figures).</summary>
     public DateTimeOffset SentAt { get; init; }
 }

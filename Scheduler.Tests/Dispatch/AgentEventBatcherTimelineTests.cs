@@ -83,6 +83,29 @@ internal sealed class AgentEventBatcherTimelineTests
         Assert.That(await TimelineAsync(next), Does.Contain("run_completed"));
     }
 
+    [Test]
+    public async Task SubmitAsync_RecordsTheWholeTimeline_WhenTheAgentFoldedItsReportsIntoTheResult()
+    {
+        var run = await TriggeredAsync(Definition(300));
+        await Recorder.StartAsync(CancellationToken.None);
+        var start = new RunStarted { RunId = run.RunId, Attempt = 1, Host = "localhost", ProcessId = 4242, StdoutPath = "/logs/r.out", StderrPath = "/logs/r.err", At = Now, AcceptedAt = Now };
+        var finished = new RunFinished
+        {
+            RunId = run.RunId, Attempt = 1, Host = "localhost", Status = "SUCCESS", Reason = RunReason.ExitCode, ReturnCode = 0, StartedAt = Now, FinishedAt = Now, Start = start,
+        };
+
+        // As the events consumer hands a folded RunFinished to the recorder.
+        await Task.WhenAll(FoldedReports.Unfold(finished).Select(r => Recorder.SubmitAsync(r, default)));
+
+        Assert.That(await TimelineAsync(run), Is.EqualTo(new[]
+        {
+            "->ACTIVE", "->TRIGGER", "->STARTED", "->RUNNING", "->SUCCESS", "run_started", "attempt_started", "attempt_succeeded", "run_completed",
+        }));
+        var events = await engine.Runs.EventsAsync(run.RunId, CancellationToken.None);
+        Assert.That(events.Single(e => e.To == RunStatus.Started).Detail, Is.EqualTo("accepted by agent localhost"));
+        Assert.That(events.Single(e => e.To == RunStatus.Running).Detail, Is.EqualTo("process 4242 started; stdout /logs/r.out, stderr /logs/r.err"));
+    }
+
     private async Task<List<RunRecord>> TriggeredAsync(int count)
     {
         var runs = new List<RunRecord>();

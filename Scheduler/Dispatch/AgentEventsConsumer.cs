@@ -28,7 +28,7 @@ internal sealed class AgentEventsConsumer(AgentEventBatcher batcher, AgentRegist
     {
         if (await authenticity.AdmitsAsync(context, context.Message.RunId, context.Message.Host, nameof(RunStarted)))
         {
-            await batcher.SubmitAsync(context.Message, context.CancellationToken);
+            await SubmitAsync(FoldedReports.Unfold(context.Message), context.CancellationToken);
         }
     }
 
@@ -44,9 +44,14 @@ internal sealed class AgentEventsConsumer(AgentEventBatcher batcher, AgentRegist
     {
         if (await authenticity.AdmitsAsync(context, context.Message.RunId, context.Message.Host, nameof(RunFinished)))
         {
-            await batcher.SubmitAsync(context.Message, context.CancellationToken);
+            await SubmitAsync(FoldedReports.Unfold(context.Message), context.CancellationToken);
         }
     }
+
+    // Each report a message stands for joins the batch (in order, so they are recorded in one transaction when they can);
+    // the message is acknowledged once all are committed.
+    private Task SubmitAsync(IEnumerable<object> reports, CancellationToken cancellationToken) =>
+        Task.WhenAll(reports.Select(r => batcher.SubmitAsync(r, cancellationToken)).ToList());
 
     /// <summary>Heartbeats of agents from before the heartbeat queue existed; current agents use <see cref="AgentHeartbeatConsumer"/>.</summary>
     public Task Consume(ConsumeContext<AgentHeartbeat> context) =>

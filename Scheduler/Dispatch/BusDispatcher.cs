@@ -66,6 +66,8 @@ internal sealed partial class BusDispatcher(ISendEndpointProvider endpoints, Dis
                 // Sent ahead of its instant (the clock's dispatch lead): the agent starts it at the instant.
                 StartAt = run.Attempt == 1 && run.ScheduledFor > now ? run.ScheduledFor : null,
                 SentAt = now,
+                // The events consumer unfolds them (FoldedReports).
+                FoldReports = true,
             },
             cancellationToken);
     }
