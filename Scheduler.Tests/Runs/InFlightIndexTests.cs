@@ -164,6 +164,44 @@ internal sealed class InFlightIndexTests
     }
 
     [Test]
+    public void Apply_LeavesNoSlotTaken_WhenABurstOfRunsEndsThroughLateAndRepeatedNews()
+    {
+        var random = new Random(12);
+        var burst = Enumerable.Range(0, 200).Select(i => $"r{i:000}").ToList();
+        foreach (var id in burst)
+        {
+            index.Apply(Run(id, RunStatus.Trigger, version: 2, scheduled: Now.AddSeconds(random.Next(50))));
+        }
+
+        for (var i = 0; i < burst.Count; i++)
+        {
+            var id = burst[i];
+
+            // The pass sends, the feed repeats the offer, the agent's news and the feed's arrive in any order, late ones included.
+            var news = new List<RunRecord>
+            {
+                Run(id, RunStatus.Trigger, version: 2), Run(id, RunStatus.Started, version: 3), Run(id, RunStatus.Running, version: 4), Run(id, RunStatus.Success, version: 5),
+            };
+            ledger.Sent(id, 1);
+            foreach (var run in news.OrderBy(_ => random.Next()).Concat(news.OrderBy(_ => random.Next())))
+            {
+                index.Apply(run);
+            }
+
+            if (random.Next(4) == 0)
+            {
+                ledger.Retain(new HashSet<string>());
+            }
+
+            Assert.That((index.Busy("h"), index.Waiting("h", 500).Count), Is.EqualTo((0, burst.Count - i - 1)), $"after {id} ended");
+        }
+
+        Assert.That(index.Busy("h"), Is.Zero);
+        Assert.That(index.Waiting("h", 500), Is.Empty);
+        Assert.That(index.Hosts(), Is.Empty);
+    }
+
+    [Test]
     public void Invalidate_DropsTheQueue_WhenThisSchedulerStopsLeading()
     {
         index.Apply(Run("r1", RunStatus.Trigger, version: 2));
