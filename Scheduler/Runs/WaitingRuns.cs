@@ -15,9 +15,6 @@ internal sealed class WaitingRuns
     private readonly Dictionary<string, Waiter> byRun = new(StringComparer.Ordinal);
     private readonly Dictionary<long, HashSet<string>> byTask = [];
 
-    /// <summary>How many runs are held, those without a priority included.</summary>
-    public int Held => byRun.Count;
-
     /// <summary>How many of the host's runs compete for its slots.</summary>
     public int Count(string host) => byHost.TryGetValue(host, out var queue) ? queue.Count : 0;
 
