@@ -93,10 +93,11 @@ internal sealed class AgentEventBatcherTimelineTests
             RunId = run.RunId, Attempt = 1, Host = "localhost", Status = "SUCCESS", Reason = RunReason.ExitCode, ReturnCode = 0, StartedAt = Now, FinishedAt = Now, Start = start,
         };
 
-        // As the events consumer hands a folded RunFinished to the recorder.
-        var submitted = Task.WhenAll(FoldedReports.Unfold(finished).Select(r => Recorder.SubmitAsync(r, default)));
+        // As the events consumer hands a folded RunFinished to the recorder; submitted before it starts, so they are one batch
+        // (as they usually are: the consumer submits them together) and the expected order below is the batch's.
+        var acknowledged = Task.WhenAll(FoldedReports.Unfold(finished).Select(r => Recorder.SubmitAsync(r, default)).ToList());
         await Recorder.StartAsync(CancellationToken.None);
-        await submitted;
+        await acknowledged;
 
         Assert.That(await TimelineAsync(run), Is.EqualTo(new[]
         {

@@ -134,6 +134,41 @@ internal sealed class SlotQueueTests
         Assert.That(engine.Dispatcher.Dispatched, Has.Count.EqualTo(2), "the freed slot went to the waiting run");
     }
 
+    [Test]
+    public async Task PumpAsync_GivesTheFreedSlotToTheNextRun_WhenTheBestWaitingRunsTaskWasDeleted()
+    {
+        await engine.InsertAsync(Task(1, "low", 10));
+        await engine.InsertAsync(Task(2, "doomed", 90));
+        await engine.FireAsync(1, Now);
+        await engine.FireAsync(1, Now.AddSeconds(1));
+        await engine.FireAsync(2, Now.AddSeconds(2));
+        var next = (await engine.RunsOfAsync("low"))[1];
+        Assert.That(await engine.WaitingReasonAsync(next.RunId), Is.EqualTo("waiting for a free slot on localhost, 1 ahead"));
+
+        await engine.Tasks.DeleteAsync("doomed", default);
+        await engine.Services.GetRequiredService<Scheduler.Definitions.ITaskChangeListener>().TaskDeletedAsync("doomed", default);
+
+        Assert.That(await engine.WaitingReasonAsync(next.RunId), Is.EqualTo("waiting for a free slot on localhost, 0 ahead"), "a run of a deleted task is not ahead");
+        await PlayAgentAsync(engine.Dispatcher.Dispatched.Single());
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.RunId).Last(), Is.EqualTo(next.RunId), "the deleted task's run takes no slot");
+    }
+
+    [Test]
+    public async Task PumpAsync_SendsTheRunAgainInOrder_WhenTheLedgerForgotItsSend()
+    {
+        await engine.InsertAsync(Task(1, "a", 10));
+        await engine.FireAsync(1, Now);
+        await engine.FireAsync(1, Now.AddSeconds(1));
+        var runs = await engine.RunsOfAsync("a");
+
+        // The run watch's Retain dropped what the ledger knew (as after a restart): the first run waits again, first in line.
+        engine.Services.GetRequiredService<DispatchLedger>().Retain(new HashSet<string>());
+        await engine.Services.GetRequiredService<SlotQueue>().PumpAsync(default);
+
+        Assert.That(engine.Dispatcher.Dispatched.Select(r => r.RunId), Is.EqualTo(new[] { runs[0].RunId, runs[0].RunId }));
+        Assert.That(await engine.WaitingReasonAsync(runs[1].RunId), Is.EqualTo("waiting for a free slot on localhost, 0 ahead"));
+    }
+
     /// <summary>The agent acknowledges, runs and finishes the run; the engine hears of the freed slot.</summary>
     private async Task PlayAgentAsync(RunRecord run)
     {

@@ -7,16 +7,31 @@ internal sealed class DispatchLedger(TimeProvider time)
 {
     private readonly ConcurrentDictionary<(string RunId, int Attempt), DateTimeOffset> sent = new();
 
+    /// <summary>
+    /// Raised with the run id after an attempt may have become sent or unsent, so a copy that splits runs by it (the slot
+    /// queue's) follows without asking about every run. A listener reads the ledger again: notices may arrive out of order.
+    /// </summary>
+    public event Action<string>? Changed;
+
     /// <summary>Notes a send; true when the attempt had been sent before.</summary>
     public bool Sent(string runId, int attempt)
     {
         var before = sent.ContainsKey((runId, attempt));
         sent[(runId, attempt)] = time.GetUtcNow();
+
+        // Raised even when it was known: a Retain racing this send may have dropped it in between.
+        Changed?.Invoke(runId);
         return before;
     }
 
     /// <summary>Remembers a send this scheduler did not make itself (read from the run's timeline), unless it knows a later one.</summary>
-    public void Seed(string runId, int attempt, DateTimeOffset at) => sent.TryAdd((runId, attempt), at);
+    public void Seed(string runId, int attempt, DateTimeOffset at)
+    {
+        if (sent.TryAdd((runId, attempt), at))
+        {
+            Changed?.Invoke(runId);
+        }
+    }
 
     /// <summary>When the attempt was last sent, or null when this scheduler never sent it (e.g. after a restart).</summary>
     public DateTimeOffset? LastSent(string runId, int attempt) => sent.TryGetValue((runId, attempt), out var at) ? at : null;
@@ -26,7 +41,10 @@ internal sealed class DispatchLedger(TimeProvider time)
     {
         foreach (var key in sent.Keys.Where(k => !inFlight.Contains(k.RunId)))
         {
-            sent.TryRemove(key, out _);
+            if (sent.TryRemove(key, out _))
+            {
+                Changed?.Invoke(key.RunId);
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 
 namespace EasyTask.Scheduler.Runs;
@@ -8,17 +9,36 @@ namespace EasyTask.Scheduler.Runs;
 /// then kept in step from the change feed and the lifecycle's own news (<see cref="Apply"/>). A copy, never the truth: whatever
 /// it misses is put right at the next reading of the whole. A notice older than what the copy holds (by the run's version) is
 /// ignored, so news arriving out of order never brings back a run that has moved on.
+/// <para>
+/// Each run is kept either busy (STARTED, RUNNING, or TRIGGER and sent: it holds a slot) or waiting (TRIGGER, not sent) in
+/// <see cref="WaitingRuns"/>, by its priority now. The split follows the <see cref="DispatchLedger"/> and the task definitions
+/// (<see cref="TaskRegistry"/>) as they change, so a pass asks for a host's busy count and best waiting runs without looking
+/// at every run.
+/// </para>
 /// </summary>
-internal sealed class InFlightIndex
+internal sealed partial class InFlightIndex : IDisposable
 {
     // Runs seen leaving flight are remembered by version until the next full reading, so a late notice of them is refused.
     private const int GoneLimit = 100_000;
 
     private readonly Lock sync = new();
     private readonly Dictionary<string, Entry> runs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Dictionary<string, RunRecord>> hosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Load> hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry> gone = new(StringComparer.Ordinal);
+    private readonly WaitingRuns waiting = new();
+    private readonly DispatchLedger ledger;
+    private readonly TaskRegistry registry;
+    private readonly WaitingPriority priority;
     private long stamp;
+
+    public InFlightIndex(DispatchLedger ledger, TaskRegistry registry, WaitingPriority priority)
+    {
+        this.ledger = ledger;
+        this.registry = registry;
+        this.priority = priority;
+        ledger.Changed += SentChanged;
+        registry.Changed += TaskChanged;
+    }
 
     /// <summary>The change-feed position the copy has taken in.</summary>
     public long Position { get; private set; }
@@ -70,7 +90,7 @@ internal sealed class InFlightIndex
         lock (sync)
         {
             var fresh = inFlight.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
-            foreach (var stale in runs.Values.Where(e => e.Stamp <= since && !fresh.Contains(e.Run.RunId)).Select(e => e.Run).ToList())
+            foreach (var stale in runs.Values.Where(e => e.Stamp <= since && !fresh.Contains(e.Run.RunId)).ToList())
             {
                 Remove(stale);
             }
@@ -99,6 +119,7 @@ internal sealed class InFlightIndex
             runs.Clear();
             hosts.Clear();
             gone.Clear();
+            waiting.Clear();
             Epoch = null;
         }
     }
@@ -121,13 +142,10 @@ internal sealed class InFlightIndex
         }
     }
 
-    /// <summary>The host's runs in flight, as held now.</summary>
-    public IReadOnlyList<RunRecord> Of(string host)
+    public void Dispose()
     {
-        lock (sync)
-        {
-            return hosts.TryGetValue(host, out var held) ? [.. held.Values] : [];
-        }
+        ledger.Changed -= SentChanged;
+        registry.Changed -= TaskChanged;
     }
 
     private void ApplyLocked(RunRecord run)
@@ -141,19 +159,21 @@ internal sealed class InFlightIndex
         stamp++;
         if (known is not null)
         {
-            Remove(known.Run);
+            Remove(known);
         }
 
         if (run.Status is RunStatus.Trigger or RunStatus.Started or RunStatus.Running)
         {
             gone.Remove(run.RunId);
-            runs[run.RunId] = new Entry(run, stamp);
-            if (!hosts.TryGetValue(run.Host, out var held))
+            var entry = new Entry(run, stamp) { Busy = HoldsSlot(run) };
+            runs[run.RunId] = entry;
+            if (!hosts.TryGetValue(run.Host, out var load))
             {
-                hosts[run.Host] = held = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+                hosts[run.Host] = load = new Load();
             }
 
-            held[run.RunId] = run;
+            load.Runs++;
+            Place(entry, load);
             return;
         }
 
@@ -165,14 +185,32 @@ internal sealed class InFlightIndex
         gone[run.RunId] = new Entry(run, stamp);
     }
 
-    private void Remove(RunRecord run)
+    private void Remove(Entry entry)
     {
+        var run = entry.Run;
         runs.Remove(run.RunId);
-        if (hosts.TryGetValue(run.Host, out var held) && held.Remove(run.RunId) && held.Count == 0)
+        if (!hosts.TryGetValue(run.Host, out var load))
+        {
+            return;
+        }
+
+        if (entry.Busy)
+        {
+            load.Busy--;
+        }
+        else
+        {
+            waiting.Remove(run.RunId);
+        }
+
+        if (--load.Runs == 0)
         {
             hosts.Remove(run.Host);
         }
     }
 
-    private sealed record Entry(RunRecord Run, long Stamp);
+    private sealed record Entry(RunRecord Run, long Stamp)
+    {
+        public bool Busy { get; set; }
+    }
 }

@@ -41,6 +41,7 @@ public static class RunLifecycleServiceCollectionExtensions
         services.AddSingleton<RunLifecycle>();
         services.AddSingleton<RunCreator>();
         services.AddSingleton<DispatchLedger>();
+        services.AddSingleton<WaitingPriority>();
         services.AddSingleton<SlotQueue>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<SlotQueue>());
         services.AddSingleton<AgentRegistry>();

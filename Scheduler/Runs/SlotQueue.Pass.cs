@@ -24,31 +24,31 @@ internal sealed partial class SlotQueue
                 continue;
             }
 
-            var inFlight = index.Of(host);
-            var busy = inFlight.Count(r => r.Status != RunStatus.Trigger || ledger.LastSent(r.RunId, r.Attempt) is not null);
-            var free = beat.Capacity + options.Value.Prefetch - busy;
+            var free = beat.Capacity + options.Value.Prefetch - index.Busy(host);
             if (free > 0)
             {
-                await FillAsync(Waiting(inFlight), free, cancellationToken);
+                await FillAsync(host, free, cancellationToken);
             }
         }
     }
 
-    /// <summary>Sends up to <paramref name="free"/> of the waiting runs, best first; only the best few are sorted out of the many.</summary>
-    private async Task FillAsync(List<Candidate> waiting, int free, CancellationToken cancellationToken)
+    /// <summary>Sends up to <paramref name="free"/> of the host's waiting runs, best first; each send moves its run to busy.</summary>
+    private async Task FillAsync(string host, int free, CancellationToken cancellationToken)
     {
-        var ordered = waiting.Order(Order);
-        for (var skip = 0; free > 0 && skip < waiting.Count;)
+        HashSet<string>? unsendable = null;
+        while (free > 0 && index.Waiting(host, free, unsendable) is { Count: > 0 } best)
         {
-            var best = ordered.Skip(skip).Take(free).ToList();
-            skip += best.Count;
-            foreach (var candidate in best)
+            foreach (var run in best)
             {
                 // A run with nothing to send (its adhoc command is gone) takes no slot; the run watch ends it.
-                if (await DefinitionOfAsync(candidate.Run, cancellationToken) is { } definition)
+                if (await DefinitionOfAsync(run, cancellationToken) is { } definition)
                 {
-                    await SendAsync(candidate.Run, definition, cancellationToken);
+                    await SendAsync(run, definition, cancellationToken);
                     free--;
+                }
+                else
+                {
+                    (unsendable ??= new HashSet<string>(StringComparer.Ordinal)).Add(run.RunId);
                 }
             }
         }
@@ -78,30 +78,21 @@ internal sealed partial class SlotQueue
     }
 
     /// <summary>
-    /// The runs waiting for a slot: in TRIGGER, not sent, with something to send (a run of a deleted task takes no slot; the run
-    /// watch ends it), each with its priority now: the task's current definition, so a priority change reorders runs still waiting.
+    /// How many runs wait ahead of the run, from the database: for a follower, or a run the leader has not taken in yet. The runs
+    /// waiting are those in TRIGGER not sent, each with its priority now (<see cref="WaitingPriority"/>).
     /// </summary>
-    private List<Candidate> Waiting(IReadOnlyList<RunRecord> inFlight)
+    private async Task<int?> AheadInDatabaseAsync(RunRecord run, CancellationToken cancellationToken)
     {
-        var waiting = new List<Candidate>();
-        foreach (var run in inFlight)
+        var waiting = new WaitingRuns();
+        foreach (var other in await InFlightAsync(run.Host, cancellationToken))
         {
-            if (run.Status != RunStatus.Trigger || ledger.LastSent(run.RunId, run.Attempt) is not null)
+            if (other.Status == RunStatus.Trigger && ledger.LastSent(other.RunId, other.Attempt) is null)
             {
-                continue;
-            }
-
-            if (registry.Find(run.Tid)?.Definition is { } definition)
-            {
-                waiting.Add(new Candidate(run, definition.Priority));
-            }
-            else if (run.Adhoc)
-            {
-                waiting.Add(new Candidate(run, offered.TryGetValue(run.RunId, out var d) ? d.Priority : 0));
+                waiting.Add(other, priorities.Of(other));
             }
         }
 
-        return waiting;
+        return waiting.Ahead(run.RunId);
     }
 
     private Task<IReadOnlyList<RunRecord>> InFlightAsync(string? host, CancellationToken cancellationToken) =>
@@ -109,16 +100,4 @@ internal sealed partial class SlotQueue
 
     /// <summary>A full reading of the runs in flight handed in by the run watch, and where it started.</summary>
     private sealed record Reading(InFlightMark Mark, IReadOnlyList<RunRecord> InFlight);
-
-    /// <summary>A run waiting for a slot and its priority now.</summary>
-    private readonly record struct Candidate(RunRecord Run, int Priority);
-
-    /// <summary>Priority (higher first), then scheduled time, then creation, then run id: a total order, the same on every pass.</summary>
-    private static readonly Comparer<Candidate> Order = Comparer<Candidate>.Create((x, y) =>
-    {
-        var c = y.Priority.CompareTo(x.Priority);
-        c = c != 0 ? c : x.Run.ScheduledFor.CompareTo(y.Run.ScheduledFor);
-        c = c != 0 ? c : x.Run.CreatedAt.CompareTo(y.Run.CreatedAt);
-        return c != 0 ? c : string.CompareOrdinal(x.Run.RunId, y.Run.RunId);
-    });
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Runs;
 using EasyTask.Scheduler.Cluster;
@@ -13,8 +12,8 @@ namespace EasyTask.Scheduler.Runs;
 /// prefetch (<see cref="DispatchOptions.Prefetch"/>); the rest wait in TRIGGER and go out as slots free up, highest
 /// <c>priority</c> first, then earliest scheduled, then earliest created.
 /// <para>
-/// The queue is the database, not a broker queue: the runs waiting are the rows in TRIGGER, ordered at each pass by the task's
-/// current definition. So it survives a restart or a failover (the new leader reads the same rows), a priority change applies
+/// The queue is the database, not a broker queue: the runs waiting are the rows in TRIGGER, ordered by the task's current
+/// definition. So it survives a restart or a failover (the new leader reads the same rows), a priority change applies
 /// at once to runs still waiting, and nothing has to be kept in step with a broker (a RabbitMQ priority queue would hold
 /// messages already sent, which a priority change could not reorder). A host's free slots are its heartbeat's capacity less
 /// its runs the agent has acknowledged (STARTED, RUNNING) and those sent but not yet acknowledged. An agent that never
@@ -25,7 +24,9 @@ namespace EasyTask.Scheduler.Runs;
 /// (<see cref="InFlightIndex"/>): read whole when it starts leading and at every run-watch check, and in between kept in step
 /// by the runs it is offered, the runs it hears have ended, and the change feed (<see cref="RunChangeFeed"/>), which each pass
 /// reads from where the last stopped. The feed sees every transition in the database, so runs made or moved by another
-/// scheduler of the cluster (a follower serving the API) are dispatched at the leader's next pass.
+/// scheduler of the cluster (a follower serving the API) are dispatched at the leader's next pass. The copy keeps each host's
+/// count of busy runs and its waiting runs in order (<see cref="WaitingRuns"/>), following sends (<see cref="DispatchLedger"/>)
+/// and priority changes (<see cref="TaskRegistry"/>) as they happen, so a pass costs log n per run it sends, not a look at each.
 /// </para>
 /// </summary>
 internal sealed partial class SlotQueue(
@@ -33,6 +34,7 @@ internal sealed partial class SlotQueue(
     RunChangeFeed changes,
     IAdhocCommandStore adhocCommands,
     TaskRegistry registry,
+    WaitingPriority priorities,
     AgentRegistry agents,
     DispatchLedger ledger,
     IRunDispatcher dispatcher,
@@ -46,14 +48,11 @@ internal sealed partial class SlotQueue(
     // More events than this since the last pass (a long pause, a mass import): reading the runs in flight afresh is cheaper.
     private const long FollowLimit = 20_000;
 
-    private readonly InFlightIndex index = new();
+    private readonly InFlightIndex index = new(ledger, registry, priorities);
     private Reading? reading;
 
     // One pass at a time; a pass asked for while one runs is folded into one more pass after it.
     private readonly SemaphoreSlim gate = new(1, 1);
-
-    // Definitions of runs that are not their task's (adhoc), until sent.
-    private readonly ConcurrentDictionary<string, TaskDefinition> offered = new(StringComparer.Ordinal);
     private int requested;
 
     /// <summary>True when dispatch to the host is metered by slots: its agent reported a capacity.</summary>
@@ -74,11 +73,7 @@ internal sealed partial class SlotQueue(
                 continue;
             }
 
-            if (registry.Find(run.Tid)?.Definition is null)
-            {
-                offered[run.RunId] = definition;
-            }
-
+            priorities.Offer(run, definition);
             if (leadership.IsLeader)
             {
                 index.Apply(run);
@@ -137,17 +132,10 @@ internal sealed partial class SlotQueue(
         }
 
         // The leader's copy when it holds the run; otherwise (a follower, or a run the leader has not taken in yet) the database.
-        var inFlight = leadership.IsLeader && index.Epoch is not null && index.Contains(run.RunId)
-            ? index.Of(run.Host)
-            : await InFlightAsync(run.Host, cancellationToken);
-        var waiting = Waiting(inFlight);
-        if (waiting.FirstOrDefault(w => w.Run.RunId == run.RunId) is not { Run: not null } me)
-        {
-            return null;
-        }
-
-        var ahead = waiting.Count(w => Order.Compare(w, me) < 0);
-        return $"waiting for a free slot on {run.Host}, {ahead} ahead";
+        var ahead = leadership.IsLeader && index.Epoch is not null && index.Contains(run.RunId)
+            ? index.Ahead(run.RunId)
+            : await AheadInDatabaseAsync(run, cancellationToken);
+        return ahead is { } n ? $"waiting for a free slot on {run.Host}, {n} ahead" : null;
     }
 
     /// <summary>A slot freed: a pass soon, off the caller's path (a batch of results ends many runs; they fold into one pass).</summary>
@@ -196,7 +184,7 @@ internal sealed partial class SlotQueue(
             return registry.Find(run.Tid)?.Definition;
         }
 
-        if (offered.TryGetValue(run.RunId, out var known))
+        if (priorities.Offered(run.RunId) is { } known)
         {
             return known;
         }
@@ -207,13 +195,17 @@ internal sealed partial class SlotQueue(
     private async Task SendAsync(RunRecord run, TaskDefinition definition, CancellationToken cancellationToken)
     {
         await dispatcher.DispatchAsync(run, definition, cancellationToken);
-        offered.TryRemove(run.RunId, out _);
+        priorities.Forget(run.RunId);
 
         // The bus dispatcher notes its sends; a dispatcher that does not must not get the run again on every pass.
         ledger.Seed(run.RunId, run.Attempt, time.GetUtcNow());
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        gate.Dispose();
+        index.Dispose();
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending waiting runs to free agent slots failed; the run watch tries again")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

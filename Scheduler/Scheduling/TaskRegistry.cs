@@ -16,6 +16,9 @@ internal sealed class TaskRegistry
 
     public int Count => byTid.Count;
 
+    /// <summary>Raised with the tid after a task was put (saved, reloaded) or removed: its runs waiting for a slot re-sort.</summary>
+    public event Action<long>? Changed;
+
     public IEnumerable<ScheduledTask> All => byTid.Values;
 
     public ScheduledTask? Find(long tid) => byTid.TryGetValue(tid, out var task) ? task : null;
@@ -39,6 +42,8 @@ internal sealed class TaskRegistry
         {
             dependents.GetOrAdd(upstream, _ => new ConcurrentDictionary<long, byte>())[task.Tid] = 0;
         }
+
+        Changed?.Invoke(task.Tid);
     }
 
     public ScheduledTask? Remove(string name)
@@ -54,6 +59,7 @@ internal sealed class TaskRegistry
         }
 
         Unlink(removed);
+        Changed?.Invoke(tid);
         return removed;
     }
 
