@@ -16,7 +16,7 @@ namespace EasyTask.Agent.Execution;
 internal sealed partial class RunSupervisor : IAsyncDisposable
 {
     private readonly AgentOptions options;
-    private readonly IRunEventSink sink;
+    private readonly MeteredRunEventSink sink;
     private readonly TimeProvider time;
     private readonly ILogger log;
     private readonly RunJournal journal;
@@ -32,9 +32,10 @@ internal sealed partial class RunSupervisor : IAsyncDisposable
         this.options = options.Value;
         this.time = time;
         log = loggers.CreateLogger<RunSupervisor>();
-        this.sink = this.options.ReportFoldWindow > TimeSpan.Zero
+        // The metrics see every report as the agent makes it; folding happens below them, on the way to the transport.
+        this.sink = new MeteredRunEventSink(this.options.ReportFoldWindow > TimeSpan.Zero
             ? new FoldingEventSink(sink, this.options.ReportFoldWindow, key => runs.TryGetValue(key, out var run) && run.Task.FoldReports, time, log)
-            : sink;
+            : sink);
         journal = new RunJournal(this.options.EffectiveJournalDirectory, loggers.CreateLogger<RunJournal>());
         executor = new RunExecutor(this.options, this.sink, journal, time, log);
         delivery = new ResultDelivery(journal, this.sink, time, this.options.Name, log);

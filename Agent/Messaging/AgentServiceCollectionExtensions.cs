@@ -101,7 +101,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<BusEventSink>();
         services.AddSingleton<BrokerReachability>();
         services.AddSingleton(sp => new RefusalThrottle(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton<IRunEventSink>(sp => new MeteredRunEventSink(sp.GetRequiredService<BusEventSink>()));
+        services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<BusEventSink>());
     }
 
     private static IServiceCollection AddCore(IServiceCollection services, IConfiguration configuration)

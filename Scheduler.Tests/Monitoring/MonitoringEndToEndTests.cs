@@ -117,9 +117,10 @@ internal sealed class MonitoringEndToEndTests(string provider)
         await server.WaitForRunAsync("quick", r => r.Status == "SUCCESS", Patience);
         var metrics = "";
         var watch = Stopwatch.StartNew();
-        while (!metrics.Contains("easytask_agents_alive{", StringComparison.Ordinal) && watch.Elapsed < Patience)
+        while (!metrics.Split('\n').Any(l => l.StartsWith("easytask_agents_alive{", StringComparison.Ordinal) && !l.EndsWith(" 0", StringComparison.Ordinal)) && watch.Elapsed < Patience)
         {
-            // The gauges are sampled in the background every few seconds.
+            // The gauges are sampled in the background every few seconds: the first sample may predate the agent's first
+            // heartbeat, when the run was quicker than the sampler.
             await Task.Delay(500);
             metrics = await server.Http.GetStringAsync("metrics");
         }
