@@ -19,6 +19,7 @@ internal sealed class PostgresConnectionFactoryTests
             Assert.That(built.MaxPoolSize, Is.EqualTo(PostgresConnectionFactory.DefaultMaxPoolSize));
             Assert.That(built.MaxAutoPrepare, Is.EqualTo(PostgresConnectionFactory.DefaultMaxAutoPrepare));
             Assert.That(built.AutoPrepareMinUsages, Is.EqualTo(PostgresConnectionFactory.DefaultAutoPrepareMinUsages));
+            Assert.That(built.NoResetOnClose, Is.True, "EasyTask keeps no session state, so a pooled connection needs no reset");
             Assert.That(built.Host, Is.EqualTo("db"));
         });
     }
@@ -27,7 +28,7 @@ internal sealed class PostgresConnectionFactoryTests
     public void WithDefaults_KeepsOperatorsSettings_WhenConnectionStringNamesThem()
     {
         var built = new NpgsqlConnectionStringBuilder(PostgresConnectionFactory.WithDefaults(
-            "Host=db;Username=easytask;Maximum Pool Size=7;Max Auto Prepare=0;Auto Prepare Min Usages=9;Pooling=false"));
+            "Host=db;Username=easytask;Maximum Pool Size=7;Max Auto Prepare=0;Auto Prepare Min Usages=9;No Reset On Close=false;Pooling=false"));
 
         Assert.Multiple(() =>
         {
@@ -35,6 +36,7 @@ internal sealed class PostgresConnectionFactoryTests
             Assert.That(built.MaxPoolSize, Is.EqualTo(7));
             Assert.That(built.MaxAutoPrepare, Is.Zero, "an operator who turned automatic preparation off keeps it off");
             Assert.That(built.AutoPrepareMinUsages, Is.EqualTo(9));
+            Assert.That(built.NoResetOnClose, Is.False);
         });
     }
 
