@@ -102,7 +102,12 @@ internal sealed partial class AgentEventBatcher
         moves.Steps.Clear();
         moves.Finish = null;
         moves.FinishReport = null;
-        if (await unit.MoveAsync(found, [.. steps.Select(s => s.Change)], cancellationToken) is not { } moved)
+
+        // A success's timeline rows go in with the moves, in this transaction: monitoring then has nothing of its own to
+        // commit for the run (a failure's rows, which depend on its classification, still follow the commit).
+        var timeline = new List<NewTimelineEvent>();
+        var written = steps.Select(step => TimelineOf(step, finish, timeline)).ToList();
+        if (await unit.MoveAsync(found, [.. steps.Select(s => s.Change)], timeline, cancellationToken) is not { } moved)
         {
             // The run changed since it was read (another consumer recorded its other events): a result is never
             // dropped for that; the door reads the run again after the commit and ends the attempt on what it finds.
@@ -123,8 +128,9 @@ internal sealed partial class AgentEventBatcher
                 cancellationToken);
         }
 
-        foreach (var step in steps)
+        for (var i = 0; i < steps.Count; i++)
         {
+            var (step, timelineWritten) = (steps[i], written[i]);
             var (change, host) = (step.Change, step.Host);
             var state = step.After with { Version = moved.Version };
             after.Add(() =>
@@ -132,19 +138,48 @@ internal sealed partial class AgentEventBatcher
                 RunLog.StatusUpdated(log, state.RunId, state.TaskName, host, change.From.ToText(), change.To.ToText(), $": {change.Detail}");
                 return change.To switch
                 {
-                    RunStatus.Started when step.Acknowledgement => AcknowledgedAsync(state, host, cancellationToken),
-                    RunStatus.Started => monitor.RunAcceptedAsync(state, cancellationToken),
-                    RunStatus.Running => monitor.AttemptStartedAsync(state, change.StartedAt ?? state.StartedAt ?? state.ScheduledFor, cancellationToken),
-                    _ when finish is { } result => lifecycle.EndedAsync(step.Before, state, result, cancellationToken),
+                    RunStatus.Started when step.Acknowledgement => AcknowledgedAsync(state, host, timelineWritten, cancellationToken),
+                    RunStatus.Started => monitor.RunAcceptedAsync(state, timelineWritten, cancellationToken),
+                    RunStatus.Running => monitor.AttemptStartedAsync(state, change.StartedAt ?? state.StartedAt ?? state.ScheduledFor, timelineWritten, cancellationToken),
+                    _ when finish is { } result => lifecycle.EndedAsync(step.Before, state, result, timelineWritten, cancellationToken),
                     _ => Task.CompletedTask,
                 };
             });
         }
     }
 
-    private Task AcknowledgedAsync(RunRecord run, string host, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds to <paramref name="timeline"/> the rows monitoring writes for the step once it is committed (the same builders,
+    /// so the same rows), when they depend on nothing but the step; true when it did, and monitoring is told so after the commit.
+    /// </summary>
+    private bool TimelineOf(MoveStep step, AttemptResult? finish, List<NewTimelineEvent> timeline)
+    {
+        switch (step.Change.To)
+        {
+            case RunStatus.Started:
+                if (monitor.AcceptedEvent(step.After) is { } accepted)
+                {
+                    timeline.Add(accepted);
+                }
+
+                return true;
+            case RunStatus.Running:
+                timeline.Add(Monitoring.RunMonitor.AttemptStartedEvent(step.After));
+                return true;
+            default:
+                if (finish is { } result && Monitoring.RunMonitor.SucceededEvents(step.Before, step.After, result) is { } succeeded)
+                {
+                    timeline.AddRange(succeeded);
+                    return true;
+                }
+
+                return false;
+        }
+    }
+
+    private Task AcknowledgedAsync(RunRecord run, string host, bool timelineWritten, CancellationToken cancellationToken)
     {
         RunLog.Acknowledged(log, run.RunId, run.TaskName, host, run.Attempt);
-        return monitor.RunAcceptedAsync(run, cancellationToken);
+        return monitor.RunAcceptedAsync(run, timelineWritten, cancellationToken);
     }
 }

@@ -25,26 +25,39 @@ internal sealed partial class RunMonitor(
     public const string Actor = "scheduler (monitoring)";
 
     /// <summary>TRIGGER → STARTED: the first attempt's acceptance is the start of the run's execution.</summary>
-    public Task RunAcceptedAsync(RunRecord run, CancellationToken cancellationToken) => GuardAsync(run, async () =>
+    public Task RunAcceptedAsync(RunRecord run, CancellationToken cancellationToken) => RunAcceptedAsync(run, timelineWritten: false, cancellationToken);
+
+    /// <summary>
+    /// TRIGGER → STARTED; with <paramref name="timelineWritten"/> the batch recorder already wrote <see cref="AcceptedEvent"/>
+    /// in the move's own transaction, and only the rest (metrics) is left.
+    /// </summary>
+    public Task RunAcceptedAsync(RunRecord run, bool timelineWritten, CancellationToken cancellationToken) => GuardAsync(run, async () =>
     {
-        if (run.Attempt != 1)
+        if (AcceptedEvent(run) is not { } entry)
         {
             return;
         }
 
-        var d = registry.Find(run.Tid)?.Definition;
-        var codes = d?.RetryOnExitCodes is { Count: > 0 } list ? $", retry_on_exit_codes [{string.Join(", ", list)}]" : "";
-        var detail = d is null
-            ? $"execution began on {run.Host}"
-            : $"execution began on {run.Host}: retry_attempts {d.RetryAttempts}, backoff {d.RetryDelay} s base x2 per attempt, cap {RetryBackoff.Cap.TotalSeconds:0} s, jitter {RetryBackoff.Jitter:P0}{codes}";
-        await AppendAsync(run, TimelineTypes.RunStarted, Severities.Info, detail, cancellationToken);
+        if (!timelineWritten)
+        {
+            await store.AppendAsync(entry, cancellationToken);
+        }
+
         metrics.Started(run.TaskName, run.Host);
     });
 
     /// <summary>STARTED → RUNNING: the attempt's process is alive.</summary>
-    public Task AttemptStartedAsync(RunRecord run, DateTimeOffset startedAt, CancellationToken cancellationToken) => GuardAsync(run, async () =>
+    public Task AttemptStartedAsync(RunRecord run, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
+        AttemptStartedAsync(run, startedAt, timelineWritten: false, cancellationToken);
+
+    /// <summary>STARTED → RUNNING; with <paramref name="timelineWritten"/> the batch recorder already wrote <see cref="AttemptStartedEvent"/>.</summary>
+    public Task AttemptStartedAsync(RunRecord run, DateTimeOffset startedAt, bool timelineWritten, CancellationToken cancellationToken) => GuardAsync(run, async () =>
     {
-        await AppendAsync(run, TimelineTypes.AttemptStarted, Severities.Info, $"attempt {run.Attempt} started on agent {run.Host}", cancellationToken);
+        if (!timelineWritten)
+        {
+            await store.AppendAsync(AttemptStartedEvent(run), cancellationToken);
+        }
+
         if (run.Attempt == 1)
         {
             metrics.ScheduleLag(run.TaskName, run.Host, startedAt - run.ScheduledFor);
@@ -52,7 +65,14 @@ internal sealed partial class RunMonitor(
     });
 
     /// <summary>An attempt ended: classify it, record it, feed the host's breaker. Returns the error class (null for a success).</summary>
-    public async Task<ErrorClass?> AttemptEndedAsync(RunRecord run, AttemptResult result, CancellationToken cancellationToken)
+    public Task<ErrorClass?> AttemptEndedAsync(RunRecord run, AttemptResult result, CancellationToken cancellationToken) =>
+        AttemptEndedAsync(run, result, timelineWritten: false, cancellationToken);
+
+    /// <summary>
+    /// An attempt ended; with <paramref name="timelineWritten"/> (a success only) the batch recorder already wrote its row
+    /// (<see cref="SucceededEvents"/>).
+    /// </summary>
+    public async Task<ErrorClass?> AttemptEndedAsync(RunRecord run, AttemptResult result, bool timelineWritten, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
@@ -62,7 +82,10 @@ internal sealed partial class RunMonitor(
         {
             if (errorClass is null)
             {
-                await AppendAsync(run, TimelineTypes.AttemptSucceeded, Severities.Info, $"attempt {run.Attempt} ended with return code 0", cancellationToken);
+                if (!timelineWritten)
+                {
+                    await store.AppendAsync(AttemptSucceededEvent(run), cancellationToken);
+                }
             }
             else
             {
@@ -84,7 +107,14 @@ internal sealed partial class RunMonitor(
     });
 
     /// <summary>The run reached its final status through an attempt's end.</summary>
-    public Task RunEndedAsync(RunRecord ended, AttemptResult result, ErrorClass? errorClass, CancellationToken cancellationToken) => GuardAsync(ended, async () =>
+    public Task RunEndedAsync(RunRecord ended, AttemptResult result, ErrorClass? errorClass, CancellationToken cancellationToken) =>
+        RunEndedAsync(ended, result, errorClass, timelineWritten: false, cancellationToken);
+
+    /// <summary>
+    /// The run reached its final status; with <paramref name="timelineWritten"/> (a success only) the batch recorder already
+    /// wrote its completion row (<see cref="SucceededEvents"/>), and the rest (metrics, alerts) is left.
+    /// </summary>
+    public Task RunEndedAsync(RunRecord ended, AttemptResult result, ErrorClass? errorClass, bool timelineWritten, CancellationToken cancellationToken) => GuardAsync(ended, async () =>
     {
         metrics.Finished(ended.TaskName, ended.Host, ended.Status.ToText(), result.Reason);
         if (ended.StartedAt is { } started)
@@ -95,7 +125,11 @@ internal sealed partial class RunMonitor(
         var definition = registry.Find(ended.Tid)?.Definition;
         if (ended.Status == RunStatus.Success)
         {
-            await AppendAsync(ended, TimelineTypes.RunCompleted, Severities.Info, $"completed on attempt {ended.Attempt}", cancellationToken);
+            if (!timelineWritten)
+            {
+                await store.AppendAsync(RunCompletedEvent(ended), cancellationToken);
+            }
+
             var kind = ended.Attempt > 1 ? AlertKinds.Recovered : AlertKinds.Succeeded;
             await alerts.ForRunAsync(kind, ended, $"run {ended.RunId} of {ended.TaskName} succeeded on attempt {ended.Attempt}", definition, cancellationToken);
             return;
@@ -140,7 +174,7 @@ internal sealed partial class RunMonitor(
     }
 
     private Task AppendAsync(RunRecord run, string type, string severity, string detail, CancellationToken cancellationToken) =>
-        store.AppendAsync(new NewTimelineEvent(run.RunId, run.Attempt, type, severity, run.Status.ToText(), Actor, detail), cancellationToken);
+        store.AppendAsync(Event(run, type, severity, detail), cancellationToken);
 
     private static string Describe(RunRecord run, AttemptResult result, ErrorClass errorClass) =>
         $"attempt {run.Attempt} {result.Status.ToText()} ({result.Reason}{Code(result)}), error class {errorClass.Name}: {errorClass.Why}" +

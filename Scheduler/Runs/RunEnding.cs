@@ -46,7 +46,7 @@ internal sealed class RunEnding(
             return false;
         }
 
-        await EndedAsync(run, ended, result, errorClass, cancellationToken);
+        await EndedAsync(run, ended, result, errorClass, timelineWritten: false, cancellationToken);
         return true;
     }
 
@@ -55,20 +55,24 @@ internal sealed class RunEnding(
         result.Status != RunStatus.Success && result.Reason is not (RunReason.Killed or RunReason.Shutdown) && registry.Find(run.Tid)?.Definition is { } d && run.Attempt <= d.RetryAttempts
         && ErrorClassifier.Classify(result, d) is not { IsRetryable: false };
 
-    /// <summary>What follows a run's final status once it is recorded: the log line, then dependents.</summary>
-    public async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// What follows a run's final status once it is recorded: the log line, then dependents. With
+    /// <paramref name="timelineWritten"/> the batch recorder wrote a success's timeline rows
+    /// (<see cref="RunMonitor.SucceededEvents"/>) in the same transaction as the status.
+    /// </summary>
+    public async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, bool timelineWritten, CancellationToken cancellationToken)
     {
         // The batched path recorded the attempt itself: monitoring hears of the attempt's end here.
-        var errorClass = await monitor.AttemptEndedAsync(run, result, cancellationToken);
-        await EndedAsync(run, ended, result, errorClass, cancellationToken);
+        var errorClass = await monitor.AttemptEndedAsync(run, result, timelineWritten, cancellationToken);
+        await EndedAsync(run, ended, result, errorClass, timelineWritten, cancellationToken);
     }
 
-    private async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, ErrorClass? errorClass, CancellationToken cancellationToken)
+    private async Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, ErrorClass? errorClass, bool timelineWritten, CancellationToken cancellationToken)
     {
         var duration = ended.StartedAt is { } started ? (long)(result.FinishedAt - started).TotalMilliseconds : 0;
         RunLog.ExecutionResult(log, run.RunId, run.TaskName, run.Host, result.Status.ToText(), result.Reason,
             result.ReturnCode?.ToString(CultureInfo.InvariantCulture) ?? "-", duration, run.Attempt);
-        await monitor.RunEndedAsync(ended, result, errorClass, cancellationToken);
+        await monitor.RunEndedAsync(ended, result, errorClass, timelineWritten, cancellationToken);
         await observers.EndedAsync(ended, cancellationToken);
         await finished.OnRunFinishedAsync(ended, cancellationToken);
     }

@@ -88,9 +88,12 @@ internal sealed class RunLifecycle(
     /// <summary>Whether this end of the run's attempt sends it to a retry (the batch recorder leaves those to <see cref="FinishedAsync"/>).</summary>
     public bool Retries(RunRecord run, AttemptResult result) => ending.Retries(run, result);
 
-    /// <summary>What follows a final status that the batch recorder committed: log line, observers, dependents.</summary>
-    public Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, CancellationToken cancellationToken) =>
-        ending.EndedAsync(run, ended, result, cancellationToken);
+    /// <summary>
+    /// What follows a final status that the batch recorder committed: log line, observers, dependents; with
+    /// <paramref name="timelineWritten"/> it also committed the success's timeline rows.
+    /// </summary>
+    public Task EndedAsync(RunRecord run, RunRecord ended, AttemptResult result, bool timelineWritten, CancellationToken cancellationToken) =>
+        ending.EndedAsync(run, ended, result, timelineWritten, cancellationToken);
 
     /// <summary>Ends the run's current attempt: a retry when the policy allows, else the run's final status.</summary>
     public Task EndAttemptAsync(RunRecord run, AttemptResult result, string actor, CancellationToken cancellationToken) =>

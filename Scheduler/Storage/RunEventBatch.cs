@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using EasyTask.Contracts.Runs;
@@ -32,19 +33,34 @@ internal sealed class RunEventBatch : IAsyncDisposable
         ("runId", DbType.String), ("attempt", DbType.Int32), ("stream", DbType.String), ("sequence", DbType.Int64), ("text", DbType.String),
     ];
 
+    // A run's events in one statement: its status moves, then the timeline rows written with them.
+    private const string EventColumns = "run_id, attempt, at, actor, from_status, to_status, detail, event_type, severity";
+
+    private static readonly (string Name, DbType Type)[] EventRowParameters =
+    [
+        ("runId", DbType.String), ("attempt", DbType.Int32), ("at", DbType.Int64), ("actor", DbType.String), ("fromStatus", DbType.String),
+        ("toStatus", DbType.String), ("detail", DbType.String), ("type", DbType.String), ("severity", DbType.String),
+    ];
+
+    private static readonly ConcurrentDictionary<int, (string Sql, (string Name, DbType Type)[] Parameters)> EventRows = new();
+
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
     private readonly long now;
+    private readonly TimeProvider time;
+    private readonly bool multiRow;
     private readonly RunEventSignal? signal;
 
     // Each statement's command is made on first use and run again for every later report of the batch.
     private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
 
-    private RunEventBatch(DbConnection connection, DbTransaction transaction, long now, RunEventSignal? signal)
+    private RunEventBatch(DbConnection connection, DbTransaction transaction, TimeProvider time, bool multiRow, RunEventSignal? signal)
     {
         this.connection = connection;
         this.transaction = transaction;
-        this.now = now;
+        this.time = time;
+        this.now = EpochMilliseconds.Now(time);
+        this.multiRow = multiRow;
         this.signal = signal;
     }
 
@@ -54,7 +70,10 @@ internal sealed class RunEventBatch : IAsyncDisposable
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new RunEventBatch(connection, transaction, EpochMilliseconds.Now(time), signal);
+
+            // SQL Server does not promise that the rows of one multi-row INSERT take identities in the order listed, and a
+            // timeline is read in id order: there each event keeps its own statement.
+            return new RunEventBatch(connection, transaction, time, connections.Dialect.Provider != DatabaseProvider.SqlServer, signal);
         }
         catch
         {
@@ -92,10 +111,18 @@ internal sealed class RunEventBatch : IAsyncDisposable
     /// run) with one guarded update of its row, and appends one event per step, so the timeline keeps every move.
     /// Returns the run's new state (worked out without reading it back), or null when the run had moved meanwhile.
     /// </summary>
-    public async Task<RunRecord?> MoveAsync(RunRecord run, IReadOnlyList<RunChange> steps, CancellationToken cancellationToken)
+    public Task<RunRecord?> MoveAsync(RunRecord run, IReadOnlyList<RunChange> steps, CancellationToken cancellationToken) =>
+        MoveAsync(run, steps, [], cancellationToken);
+
+    /// <summary>
+    /// As <see cref="MoveAsync(RunRecord, IReadOnlyList{RunChange}, CancellationToken)"/>, and appends the typed
+    /// <paramref name="timeline"/> events after the moves' own, in the same transaction: written only when the run moved.
+    /// </summary>
+    public async Task<RunRecord?> MoveAsync(RunRecord run, IReadOnlyList<RunChange> steps, IReadOnlyList<NewTimelineEvent> timeline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(timeline);
         var last = steps[^1];
         var merged = new RunChange(run.RunId, run.Version, steps[0].From, last.To, last.Actor, last.Detail,
             Reason: steps.LastOrDefault(c => c.Reason is not null)?.Reason,
@@ -108,11 +135,7 @@ internal sealed class RunEventBatch : IAsyncDisposable
             return null;
         }
 
-        foreach (var step in steps)
-        {
-            await AppendEventAsync(run.RunId, run.Attempt, step, cancellationToken);
-        }
-
+        await AppendEventsAsync(run, steps, timeline, cancellationToken);
         return run with
         {
             Status = merged.To,
@@ -140,6 +163,43 @@ internal sealed class RunEventBatch : IAsyncDisposable
     {
         return ReusedCommand.ExecuteAsync(Command(InsertOutputSql, OutputParameters), cancellationToken, runId, attempt, stream, sequence, text);
     }
+
+    /// <summary>
+    /// The moves' events, then the timeline's, in that order: in one statement (one round trip, one execution on the
+    /// server) where the database keeps the listed order of a multi-row insert, one statement each on SQL Server.
+    /// </summary>
+    private async Task AppendEventsAsync(RunRecord run, IReadOnlyList<RunChange> steps, IReadOnlyList<NewTimelineEvent> timeline, CancellationToken cancellationToken)
+    {
+        // Timeline rows carry the time they are written, as monitoring's own writes do.
+        var at = timeline.Count > 0 ? EpochMilliseconds.Now(time) : now;
+        var typed = timeline.Select(e => new object?[] { e.RunId, e.Attempt, at, e.Actor, null, e.Status, e.Detail, e.Type, e.Severity }).ToList();
+        if (!multiRow)
+        {
+            foreach (var step in steps)
+            {
+                await AppendEventAsync(run.RunId, run.Attempt, step, cancellationToken);
+            }
+
+            foreach (var row in typed)
+            {
+                await ReusedCommand.ExecuteAsync(Command(EventRowsStatement(1).Sql, EventRowParameters), cancellationToken, row);
+            }
+
+            return;
+        }
+
+        var rows = steps.Select(s => new object?[] { run.RunId, run.Attempt, now, s.Actor, s.From.ToText(), s.To.ToText(), s.Detail, null, null }).Concat(typed).ToList();
+        var (sql, parameters) = EventRowsStatement(rows.Count);
+        await ReusedCommand.ExecuteAsync(Command(sql, parameters), cancellationToken, [.. rows.SelectMany(r => r)]);
+    }
+
+    /// <summary>An INSERT of <paramref name="count"/> events, its parameters numbered per row (<c>@runId0</c>, <c>@runId1</c>, …).</summary>
+    internal static (string Sql, (string Name, DbType Type)[] Parameters) EventRowsStatement(int count) => EventRows.GetOrAdd(count, n =>
+    {
+        var values = Enumerable.Range(0, n).Select(i => "(" + string.Join(", ", EventRowParameters.Select(p => $"@{p.Name}{i}")) + ")");
+        var parameters = Enumerable.Range(0, n).SelectMany(i => EventRowParameters.Select(p => ($"{p.Name}{i}", p.Type))).ToArray();
+        return ($"INSERT INTO run_events ({EventColumns}) VALUES {string.Join(", ", values)}", parameters);
+    });
 
     private Task<int> AppendEventAsync(string runId, int attempt, RunChange step, CancellationToken cancellationToken) =>
         ReusedCommand.ExecuteAsync(Command(RunStore.EventSql, RunStore.EventParameters), cancellationToken,
