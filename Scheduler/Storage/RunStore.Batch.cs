@@ -19,19 +19,33 @@ internal sealed partial class RunStore
 
         // Each statement is compiled once for the batch. The moved row is read back by its key rather than returned by
         // the update (UPDATE … RETURNING): on SQLite through Microsoft.Data.Sqlite that measured slower, not faster.
-        await using var move = ReusedCommand.Create(connection, transaction, TransitionSql, TransitionParameterTypes);
+        // On PostgreSQL the update answers the moved row itself (PostgresTransitionReturningSql).
+        var returning = connections.Dialect.Provider == DatabaseProvider.Postgres;
+        await using var move = ReusedCommand.Create(connection, transaction, returning ? PostgresTransitionReturningSql : TransitionSql, TransitionParameterTypes);
         await using var find = ReusedCommand.Create(connection, transaction, FindSql, FindParameters);
         await using var append = ReusedCommand.Create(connection, transaction, EventSql, EventParameters);
         foreach (var change in changes)
         {
-            if (await ReusedCommand.ExecuteAsync(move, cancellationToken, TransitionValues(change)) == 0)
+            RunRow? row;
+            if (returning)
+            {
+                row = await ReusedCommand.ReadRunAsync(move, cancellationToken, TransitionValues(change));
+            }
+            else if (await ReusedCommand.ExecuteAsync(move, cancellationToken, TransitionValues(change)) == 0)
+            {
+                row = null;
+            }
+            else
+            {
+                row = await ReusedCommand.ReadRunAsync(find, cancellationToken, change.RunId)
+                    ?? throw new InvalidOperationException($"run {change.RunId} moved but cannot be read back in the same transaction");
+            }
+
+            if (row is null)
             {
                 results.Add(null);
                 continue;
             }
-
-            var row = await ReusedCommand.ReadRunAsync(find, cancellationToken, change.RunId)
-                ?? throw new InvalidOperationException($"run {change.RunId} moved but cannot be read back in the same transaction");
 
             await ReusedCommand.ExecuteAsync(append, cancellationToken, change.RunId, (int)row.Attempt, now, change.Actor, change.From.ToText(), change.To.ToText(), change.Detail);
             results.Add(row.ToRecord());

@@ -18,6 +18,13 @@ internal sealed partial class RunStore
         "not_before = @notBefore " +
         "WHERE run_id = @runId AND status = @from AND version = @expected";
 
+    /// <summary>
+    /// <see cref="TransitionSql"/> answering the moved row (none when the guard refused): on PostgreSQL this saves the
+    /// read-back's round trip and statement. SQLite keeps the read-back (RETURNING measured slower through
+    /// Microsoft.Data.Sqlite) and SQL Server its own path.
+    /// </summary>
+    internal const string PostgresTransitionReturningSql = TransitionSql + " RETURNING " + RunRow.Columns;
+
     // Every parameter is typed: PostgreSQL cannot infer the type of a bare NULL inside COALESCE otherwise.
     internal static readonly (string Name, DbType Type)[] TransitionParameterTypes =
     [
