@@ -103,7 +103,11 @@ internal static class ScaleBenchmark
         await output.WriteLineAsync(string.Create(c, $"recording lag (process end -> final status recorded): p50 {P(lag, 0.5):0} ms, p99 {P(lag, 0.99):0} ms, max {P(lag, 1):0} ms (target p99 <= 1000 ms)"));
         var (stale, endedSinceInstant) = StaleSkips(runs);
         await output.WriteLineAsync(string.Create(c, $"skipped (concurrency skip): {skipped:N0}, of which {stale:N0} behind a previous run that had already ended on its agent when the occurrence fell due (stale state; target 0), and {endedSinceInstant:N0} behind one that ended after the instant but before the skip was recorded (the skip stands: it was still going when the occurrence fell due); the others were skipped behind a run still waiting for a slot or running (the machine behind its load)"));
-        await output.WriteLineAsync(string.Create(c, $"cpu: {cpu.TotalMilliseconds / Math.Max(1, finished):0.0} ms per finished run (scheduler and agent in this process); peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+        // The raw rate saturates the cores, so each spawn costs about cores / raw of CPU; what the asked rate leaves over is
+        // what the scheduler and agent may spend per run for starts to keep up at all.
+        var asked = tasks / 60.0;
+        var budget = Math.Max(0, Environment.ProcessorCount * (1 - asked / raw)) * 1000 / asked;
+        await output.WriteLineAsync(string.Create(c, $"cpu: {cpu.TotalMilliseconds / Math.Max(1, finished):0.0} ms per finished run (scheduler and agent in this process); the spawns alone at the asked rate leave {budget:0.0} ms per run of {Environment.ProcessorCount} cores; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
         await output.WriteLineAsync($"load average at the end: {DispatchBenchmark.LoadAverage()} (1, 5, 15 min; the machine may be shared)");
     }
 
