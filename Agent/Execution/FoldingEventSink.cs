@@ -26,7 +26,7 @@ internal sealed class FoldingEventSink(IRunEventSink inner, TimeSpan window, Fun
             return inner.AcceptedAsync(message, cancellationToken);
         }
 
-        Hold(key, message);
+        Hold(key, HeldReport.Of(message));
         return Task.CompletedTask;
     }
 
@@ -38,7 +38,7 @@ internal sealed class FoldingEventSink(IRunEventSink inner, TimeSpan window, Fun
             return inner.StartedAsync(message, cancellationToken);
         }
 
-        Hold(key, Take(key) is RunAccepted accepted ? message with { AcceptedAt = accepted.At } : message);
+        Hold(key, HeldReport.Of(Take(key)?.Report is RunAccepted accepted ? message with { AcceptedAt = accepted.At } : message));
         return Task.CompletedTask;
     }
 
@@ -54,24 +54,24 @@ internal sealed class FoldingEventSink(IRunEventSink inner, TimeSpan window, Fun
 
     public async Task FinishedAsync(RunFinished message, CancellationToken cancellationToken)
     {
-        switch (Take(new RunKey(message.RunId, message.Attempt)))
+        if (Take(new RunKey(message.RunId, message.Attempt)) is { } report)
         {
-            case RunStarted started:
+            if (report.Report is RunStarted started)
+            {
                 message = message with { Start = message.Start ?? started };
-                break;
-            case RunAccepted accepted:
+            }
+            else
+            {
                 // Ended before its process started (a kill while it waited, a refusal): the acceptance goes first.
-                await SendAsync(accepted);
-                break;
+                await SendAsync(report);
+            }
         }
 
         await inner.FinishedAsync(message, cancellationToken);
     }
 
-    private void Hold(RunKey key, object report)
+    private void Hold(RunKey key, HeldReport entry)
     {
-        var entry = new HeldReport(report);
-
         // A redelivered RunTask reports the run's state again: the newer report replaces what was held.
         held.AddOrUpdate(key, entry, (_, old) =>
         {
@@ -81,7 +81,7 @@ internal sealed class FoldingEventSink(IRunEventSink inner, TimeSpan window, Fun
         entry.Timer = time.CreateTimer(_ => _ = SendIfStillHeldAsync(key, entry), null, window, Timeout.InfiniteTimeSpan);
     }
 
-    private object? Take(RunKey key)
+    private HeldReport? Take(RunKey key)
     {
         if (!held.TryRemove(key, out var entry))
         {
@@ -89,7 +89,7 @@ internal sealed class FoldingEventSink(IRunEventSink inner, TimeSpan window, Fun
         }
 
         entry.Timer?.Dispose();
-        return entry.Report;
+        return entry;
     }
 
     private async Task SendIfStillHeldAsync(RunKey key, HeldReport entry)
@@ -97,38 +97,40 @@ internal sealed class FoldingEventSink(IRunEventSink inner, TimeSpan window, Fun
         if (held.TryRemove(new KeyValuePair<RunKey, HeldReport>(key, entry)))
         {
             entry.Timer?.Dispose();
-            await SendAsync(entry.Report);
+            await SendAsync(entry);
         }
     }
 
     // A held report is not a result: losing one costs the timeline a moment of detail, never the run (RunFinished carries the start).
-    private async Task SendAsync(object report)
+    private async Task SendAsync(HeldReport report)
     {
         try
         {
-            await (report switch
-            {
-                RunAccepted accepted => inner.AcceptedAsync(accepted, CancellationToken.None),
-                RunStarted started => inner.StartedAsync(started, CancellationToken.None),
-                _ => Task.CompletedTask,
-            });
+            await report.Send(inner);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var (kind, runId, host) = report switch
-            {
-                RunAccepted a => (nameof(RunAccepted), a.RunId, a.Host),
-                RunStarted s => (nameof(RunStarted), s.RunId, s.Host),
-                _ => (report.GetType().Name, "", ""),
-            };
-            AgentLog.EventLost(log, kind, runId, host, ex.Message);
+            AgentLog.EventLost(log, report.Report.GetType().Name, report.RunId, report.Host, ex.Message);
         }
     }
 
-    private sealed class HeldReport(object report)
+    /// <summary>A held RunAccepted or RunStarted, and how to send it on its own.</summary>
+    private sealed class HeldReport(object report, string runId, string host, Func<IRunEventSink, Task> send)
     {
         public object Report { get; } = report;
 
+        public string RunId { get; } = runId;
+
+        public string Host { get; } = host;
+
+        public Func<IRunEventSink, Task> Send { get; } = send;
+
         public ITimer? Timer { get; set; }
+
+        public static HeldReport Of(RunAccepted accepted) =>
+            new(accepted, accepted.RunId, accepted.Host, sink => sink.AcceptedAsync(accepted, CancellationToken.None));
+
+        public static HeldReport Of(RunStarted started) =>
+            new(started, started.RunId, started.Host, sink => sink.StartedAsync(started, CancellationToken.None));
     }
 }

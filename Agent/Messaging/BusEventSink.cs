@@ -22,6 +22,9 @@ internal sealed class BusEventSink(ISendEndpointProvider endpoints, AgentBusRout
 
     public Task HeartbeatAsync(AgentHeartbeat message, CancellationToken cancellationToken) => SendAsync(message, route.Heartbeats, cancellationToken);
 
+    /// <summary>Answers with the heartbeats, apart from the run events, so a queue of results never delays the answer.</summary>
+    public Task AnswerAsync(RunsAnswer message, CancellationToken cancellationToken) => SendAsync(message, route.Heartbeats, cancellationToken);
+
     private Task SendAsync<T>(T message, CancellationToken cancellationToken)
         where T : class => SendAsync(message, route.Events, cancellationToken);
 

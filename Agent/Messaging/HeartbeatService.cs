@@ -37,7 +37,7 @@ internal sealed partial class HeartbeatService(
                     var running = supervisor.RunningRunIds;
                     await sink.HeartbeatAsync(
                         new AgentHeartbeat { Host = name, Version = Version, Capacity = supervisor.Capacity, Running = running.Count, RunIds = running, StartedAt = started, At = time.GetUtcNow(),
-                            User = Environment.UserName, AllowedOwners = owners.Allowed, SwitchesUsers = owners.SwitchesUsers },
+                            User = Environment.UserName, AllowedOwners = owners.Allowed, SwitchesUsers = owners.SwitchesUsers, AnswersAskRuns = true },
                         stoppingToken);
                 }
 

@@ -30,6 +30,9 @@ public sealed record AgentHeartbeat
     /// <summary>True when the agent can start a command as another user (a Linux agent running as root).</summary>
     public bool SwitchesUsers { get; init; }
 
+    /// <summary>True when the agent answers <see cref="AskRuns"/>; older agents are not asked.</summary>
+    public bool AnswersAskRuns { get; init; }
+
     /// <summary>When this heartbeat was sent.</summary>
     public DateTimeOffset At { get; init; }
 }

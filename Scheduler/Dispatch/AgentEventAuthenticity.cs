@@ -69,12 +69,12 @@ internal sealed partial class AgentEventAuthenticity
             || Refuse("RunOutput", runId, "?", sender, runHost is null ? "no such run" : $"the run belongs to host {runHost}");
     }
 
-    /// <summary>A heartbeat speaks for the host it names only.</summary>
-    public bool AdmitsHeartbeat(ConsumeContext context, string host)
+    /// <summary>A heartbeat (or an agent's answer) speaks for the host it names only.</summary>
+    public bool AdmitsHeartbeat(ConsumeContext context, string host, string kind = nameof(AgentHeartbeat))
     {
         var sender = Enforced ? BrokerIdentity.UserId(context) : null;
         return !Enforced || sender == BrokerUsers.Agent(host)
-            || Refuse("AgentHeartbeat", "-", host, sender, $"the sender is not agent {host}'s broker user {BrokerUsers.Agent(host)}");
+            || Refuse(kind, "-", host, sender, $"the sender is not agent {host}'s broker user {BrokerUsers.Agent(host)}");
     }
 
     private async Task<string?> RunHostAsync(string runId, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using EasyTask.Agent.Messaging;
 using EasyTask.Contracts.Messages;
 using EasyTask.Scheduler.Runs;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EasyTask.Scheduler.Dispatch;
 
@@ -23,6 +24,8 @@ public static class DispatchServiceCollectionExtensions
         services.AddSingleton<IRunDispatcher, BusDispatcher>();
         services.AddSingleton<IRunCanceller, BusCanceller>();
         services.AddSingleton<AgentEventAuthenticity>();
+        services.AddSingleton<BusRunQuestions>();
+        services.Replace(ServiceDescriptor.Singleton<IAgentRunQuestions>(sp => sp.GetRequiredService<BusRunQuestions>()));
 
         // Before the bus: hosts start in order and stop in reverse, so the batcher outlives the consumers.
         services.AddAgentEventRecorder();

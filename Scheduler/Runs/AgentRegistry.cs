@@ -32,6 +32,8 @@ internal sealed class AgentRegistry(IAgentStore store, IBusLink link, TimeProvid
                 latest[agent.Name] = new AgentHeartbeat
                 {
                     Host = agent.Name, Version = agent.Version, Capacity = agent.Capacity, Running = agent.Running, StartedAt = agent.StartedAt, At = agent.LastHeartbeat,
+                    // Not stored; the same agent process (same start, to the database's precision) still answers as it said.
+                    AnswersAskRuns = known is { AnswersAskRuns: true } && (known.StartedAt - agent.StartedAt).Duration() < TimeSpan.FromMilliseconds(1),
                 };
             }
         }

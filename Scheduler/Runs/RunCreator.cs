@@ -18,6 +18,7 @@ internal sealed class RunCreator(
     IRunStore runs,
     RunLifecycle lifecycle,
     IPendingAgentEvents pending,
+    IAgentRunQuestions agentsAsked,
     ILeadership leadership,
     IOptions<SchedulerOptions> options,
     TimeProvider time,
@@ -77,8 +78,10 @@ internal sealed class RunCreator(
             unfinished = await runs.UnfinishedAsync(skipping, cancellationToken);
         }
 
-        var newRuns = new List<NewRun>();
         var now = time.GetUtcNow();
+        var deciding = occurrences.Where(o => !BeforeItsInstant(o, now)).Select(o => o.Tid).ToHashSet();
+        var endedOnAgents = await agentsAsked.EndedAsync([.. unfinished.Values.Where(r => deciding.Contains(r.Tid))], cancellationToken);
+        var newRuns = new List<NewRun>();
         foreach (var occurrence in occurrences)
         {
             if (registry.Find(occurrence.Tid) is not { } task)
@@ -86,7 +89,7 @@ internal sealed class RunCreator(
                 continue;
             }
 
-            if (occurrence.ScheduledFor > now && occurrence.ScheduledFor - now <= options.Value.DispatchLead && unfinished.ContainsKey(occurrence.Tid))
+            if (BeforeItsInstant(occurrence, now) && unfinished.ContainsKey(occurrence.Tid))
             {
                 // Fired its dispatch lead early, and the previous run may still end before the instant: a skip is
                 // final, so it is decided at the instant itself.
@@ -95,7 +98,7 @@ internal sealed class RunCreator(
             }
 
             var d = task.Definition;
-            newRuns.Add(d.Concurrency == ConcurrencyPolicy.Skip && unfinished.TryGetValue(d.Tid, out var previous)
+            newRuns.Add(d.Concurrency == ConcurrencyPolicy.Skip && unfinished.TryGetValue(d.Tid, out var previous) && StillGoing(previous, occurrence, endedOnAgents)
                 ? new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Status: RunStatus.Failed, Reason: RunReason.Skipped,
                     Detail: $"skipped: previous run {previous.RunId} is still {previous.Status.ToText()} (concurrency skip)")
                 : new NewRun(d.Tid, d.Name, occurrence.ScheduledFor, d.RunOnHost, Detail: "due by its schedule"));
@@ -109,6 +112,25 @@ internal sealed class RunCreator(
                 RunLog.Skipped(log, run.TaskName, run.ScheduledFor, run.RunId, previous.RunId, previous.Status.ToText());
             }
         }
+    }
+
+    private bool BeforeItsInstant(DueOccurrence occurrence, DateTimeOffset now) =>
+        occurrence.ScheduledFor > now && occurrence.ScheduledFor - now <= options.Value.DispatchLead;
+
+    /// <summary>
+    /// Whether the previous run was still going at the occurrence's instant. Recorded as unfinished, it may have ended on
+    /// its agent before the instant with its result still on the way: then the agent's word counts, and the occurrence runs.
+    /// A run that ended after the instant was still going when the occurrence fell due, so the skip stands.
+    /// </summary>
+    private bool StillGoing(RunRecord previous, DueOccurrence occurrence, IReadOnlyDictionary<string, DateTimeOffset> endedOnAgents)
+    {
+        if (endedOnAgents.TryGetValue(previous.RunId, out var ended) && ended <= occurrence.ScheduledFor)
+        {
+            RunLog.PreviousEndedOnAgent(log, occurrence.ScheduledFor, previous.TaskName, previous.RunId, previous.Host, ended, previous.Status.ToText());
+            return false;
+        }
+
+        return true;
     }
 
     private void DecideAtInstant(DueOccurrence occurrence, TimeSpan wait, CancellationToken cancellationToken) =>

@@ -30,6 +30,7 @@ public static class RunLifecycleServiceCollectionExtensions
         services.TryAddSingleton<ILeadership, SoleLeader>();
         services.AddSingleton<PendingAgentEvents>();
         services.AddSingleton<IPendingAgentEvents>(sp => sp.GetRequiredService<PendingAgentEvents>());
+        services.TryAddSingleton<IAgentRunQuestions, NoAgentQuestions>();
         services.AddSingleton<RunObservers>();
         services.AddRunMonitoring();
         services.AddSingleton<RunFactory>();

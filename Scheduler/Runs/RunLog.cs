@@ -21,6 +21,9 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Task Skipped: task {TaskName} occurrence {ScheduledFor:O} recorded as run {RunId}: previous run {PreviousRunId} is still {PreviousStatus} (concurrency skip)")]
     public static partial void Skipped(ILogger logger, string taskName, DateTimeOffset scheduledFor, string runId, string previousRunId, string previousStatus);
 
+    [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Task Not Skipped: task {TaskName} occurrence {ScheduledFor:O} runs: previous run {PreviousRunId}, recorded {PreviousStatus}, ended on {Host} at {EndedAt:O} and its result is on its way (concurrency skip)")]
+    public static partial void PreviousEndedOnAgent(ILogger logger, DateTimeOffset scheduledFor, string taskName, string previousRunId, string host, DateTimeOffset endedAt, string previousStatus);
+
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Agent Acknowledgment: run {RunId} task {TaskName} host {Host} attempt {Attempt} accepted by the agent")]
     public static partial void Acknowledged(ILogger logger, string runId, string taskName, string host, int attempt);
 
