@@ -12,12 +12,13 @@ internal sealed class SchedulerCrashTests
 {
     private const int Runs = 300;
 
-    [Test]
-    public async Task EveryFinishedRun_IsRecordedExactlyOnce_WhenTheSchedulerIsKilledMidBatch()
+    [TestCase(TestDatabases.Sqlite)]
+    [TestCase(TestDatabases.Postgres)]
+    public async Task EveryFinishedRun_IsRecordedExactlyOnce_WhenTheSchedulerIsKilledMidBatch(string provider)
     {
         var broker = await RabbitMqServer.GetAsync();
         var folder = Directory.CreateTempSubdirectory("easytask-crash-");
-        var database = $"sqlite:{Path.Combine(folder.FullName, "easytask.db")}";
+        var database = await TestDatabases.CreateAsync(provider);
         var agentName = $"crash-{Guid.NewGuid():N}"[..16];
         string[] quick = ["--EasyTask:Dispatch:AcknowledgeTimeout=00:00:03", "--EasyTask:Dispatch:WatchInterval=00:00:01"];
         await using var agent = await RunningAgent.StartAsync(agentName, await broker.AgentUrlAsync(agentName), folder.FullName);
@@ -54,6 +55,10 @@ internal sealed class SchedulerCrashTests
             var shown = await second.Http.GetFromJsonAsync<RunResource>($"api/v1/runs/{run.RunId}", ApiJson.Options);
             Assert.That(shown!.Events!.Count(e => e.To == "SUCCESS"), Is.EqualTo(1), $"run {run.RunId} has its result recorded exactly once");
             Assert.That(shown.Events!.Count(e => e.To == "RUNNING"), Is.LessThanOrEqualTo(1), $"run {run.RunId} started once");
+
+            // A success's timeline rows are committed with its status: a kill right after that commit cannot lose them.
+            var timeline = await second.Http.GetFromJsonAsync<List<TimelineEventResource>>($"api/v1/runs/{run.RunId}/timeline", ApiJson.Options);
+            Assert.That(timeline!.Count(e => e.Type == "run_completed"), Is.EqualTo(1), $"run {run.RunId} shows its completion once");
         }
     }
 
