@@ -11,23 +11,28 @@ namespace EasyTask.Scheduler.Dispatch;
 /// Asks agents over the bus (<see cref="AskRuns"/> to <c>agent.&lt;host&gt;</c>); the answers come back with the
 /// heartbeats (<see cref="AgentHeartbeatConsumer"/>). In a cluster an answer may reach another scheduler, which passes
 /// it on to the asker's own bus address. Only live agents that say they answer are asked, and never for longer than
-/// <see cref="AnswerTimeout"/>: an agent that does not answer costs a decision that second, never more.
+/// <see cref="AnswerTimeout"/>; an agent that let a question go unanswered is not asked again for <see cref="QuietAfterSilence"/>,
+/// so a stuck agent costs run creation one second now and then, not one second per batch.
 /// </summary>
-internal sealed partial class BusRunQuestions(IBus bus, AgentRegistry agents, ILogger<BusRunQuestions> log) : IAgentRunQuestions
+internal sealed partial class BusRunQuestions(IBus bus, AgentRegistry agents, TimeProvider time, ILogger<BusRunQuestions> log) : IAgentRunQuestions
 {
     /// <summary>How long a decision waits for an agent's answer before it goes on with what is recorded.</summary>
     public static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long an agent that did not answer is not asked again.</summary>
+    public static readonly TimeSpan QuietAfterSilence = TimeSpan.FromSeconds(10);
+
     private static readonly IReadOnlyDictionary<string, DateTimeOffset> None = new Dictionary<string, DateTimeOffset>();
 
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<RunsAnswer>> waiting = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> silentUntil = new(StringComparer.Ordinal);
     private int listening;
 
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> EndedAsync(IReadOnlyCollection<RunRecord> runs, CancellationToken cancellationToken)
     {
         // ACTIVE runs were never sent; TRIGGER ones may have been, and ended with every report folded into the result.
         var byHost = runs.Where(r => r.Status is RunStatus.Trigger or RunStatus.Started or RunStatus.Running)
-            .Where(r => agents.IsAlive(r.Host) && agents.LastHeartbeat(r.Host) is { AnswersAskRuns: true })
+            .Where(r => agents.IsAlive(r.Host) && agents.LastHeartbeat(r.Host) is { AnswersAskRuns: true } && !Silent(r.Host))
             .GroupBy(r => r.Host, StringComparer.Ordinal)
             .ToList();
         if (byHost.Count == 0)
@@ -75,7 +80,8 @@ internal sealed partial class BusRunQuestions(IBus bus, AgentRegistry agents, IL
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogNoAnswer(log, host, runs.Count, AnswerTimeout.TotalMilliseconds, ex.Message);
+            silentUntil[host] = time.GetUtcNow() + QuietAfterSilence;
+            LogNoAnswer(log, host, runs.Count, AnswerTimeout.TotalMilliseconds, ex.Message, QuietAfterSilence.TotalSeconds);
             return null;
         }
         finally
@@ -83,6 +89,8 @@ internal sealed partial class BusRunQuestions(IBus bus, AgentRegistry agents, IL
             waiting.TryRemove(question.QuestionId, out _);
         }
     }
+
+    private bool Silent(string host) => silentUntil.TryGetValue(host, out var until) && until > time.GetUtcNow();
 
     private async Task<RunsAnswer> SendAndWaitAsync(AskRuns question, Task<RunsAnswer> answer, CancellationToken cancellationToken)
     {
@@ -105,6 +113,6 @@ internal sealed partial class BusRunQuestions(IBus bus, AgentRegistry agents, IL
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Agent {Host} did not say within {TimeoutMs} ms where {Count} runs stand ({Problem}); deciding on what is recorded")]
-    private static partial void LogNoAnswer(ILogger logger, string host, int count, double timeoutMs, string problem);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {Host} did not say within {TimeoutMs} ms where {Count} runs stand ({Problem}); deciding on what is recorded, and not asking it again for {QuietSeconds} s")]
+    private static partial void LogNoAnswer(ILogger logger, string host, int count, double timeoutMs, string problem, double quietSeconds);
 }

@@ -11,12 +11,12 @@ using Microsoft.Extensions.Options;
 namespace EasyTask.Scheduler.Tests.Dispatch;
 
 /// <summary>
-/// Two schedulers of a cluster share the heartbeat queue, so an agent's answer to one scheduler's question often reaches
-/// the other: it must be passed on, or the asker decides its skips on what is recorded. Real RabbitMQ; the agent is
-/// played by a bus that answers every question with "ended".
+/// Questions to agents over a real RabbitMQ; the agent is played by a bus that answers every question with "ended", or
+/// never. Two schedulers of a cluster share the heartbeat queue, so an agent's answer to one scheduler's question often
+/// reaches the other: it must be passed on, or the asker decides its skips on what is recorded.
 /// </summary>
 [Category("Integration")]
-internal sealed class RunQuestionsInClusterTests
+internal sealed class BusRunQuestionsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset EndedAt = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
@@ -48,8 +48,8 @@ internal sealed class RunQuestionsInClusterTests
             return other.AnsweredAsync(c.Message, c);
         })));
         await StartAsync(server.AmqpUrl, cfg => cfg.ReceiveEndpoint(QueueNames.Agent(host), e => e.Handler<AskRuns>(AnswerEndedAsync)));
-        asker = new BusRunQuestions(askerBus, await AgentRegistryAsync(), NullLogger<BusRunQuestions>.Instance);
-        other = new BusRunQuestions(otherBus, await AgentRegistryAsync(), NullLogger<BusRunQuestions>.Instance);
+        asker = new BusRunQuestions(askerBus, await AgentRegistryAsync(), TimeProvider.System, NullLogger<BusRunQuestions>.Instance);
+        other = new BusRunQuestions(otherBus, await AgentRegistryAsync(), TimeProvider.System, NullLogger<BusRunQuestions>.Instance);
 
         var heard = 0;
         for (var question = 0; question < 20; question++)
@@ -60,6 +60,25 @@ internal sealed class RunQuestionsInClusterTests
 
         Assert.That(takenByOther, Is.GreaterThan(0), "the broker handed some answers to the other scheduler");
         Assert.That(heard, Is.EqualTo(20), "every answer reached the scheduler that asked");
+    }
+
+    [Test]
+    public async Task EndedAsync_AsksASilentAgentOnce_WhileItStaysQuiet()
+    {
+        var server = await RabbitMqServer.GetAsync();
+        var asked = 0;
+        var askerBus = await StartAsync(server.AmqpUrl, _ => { });
+        await StartAsync(server.AmqpUrl, cfg => cfg.ReceiveEndpoint(QueueNames.Agent(host), e => e.Handler<AskRuns>(_ =>
+        {
+            Interlocked.Increment(ref asked);
+            return Task.CompletedTask;
+        })));
+        var asker = new BusRunQuestions(askerBus, await AgentRegistryAsync(), TimeProvider.System, NullLogger<BusRunQuestions>.Instance);
+
+        var first = await asker.EndedAsync([Running("run-1")], CancellationToken.None);
+        var second = await asker.EndedAsync([Running("run-2")], CancellationToken.None);
+
+        Assert.That((first.Count, second.Count, asked), Is.EqualTo((0, 0, 1)), "no answer means what is recorded stands, and the silent agent is not asked again at once");
     }
 
     private Task AnswerEndedAsync(ConsumeContext<AskRuns> context) =>
