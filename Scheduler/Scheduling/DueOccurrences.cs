@@ -8,7 +8,8 @@ namespace EasyTask.Scheduler.Scheduling;
 /// </summary>
 internal sealed class DueOccurrences
 {
-    private readonly Channel<DueOccurrence> channel = Channel.CreateUnbounded<DueOccurrence>(new UnboundedChannelOptions { SingleReader = true });
+    // Not SingleReader, though the creator is the only reader: that variant cannot count what waits (Reader.Count).
+    private readonly Channel<DueOccurrence> channel = Channel.CreateUnbounded<DueOccurrence>();
 
     public ChannelReader<DueOccurrence> Reader => channel.Reader;
 
