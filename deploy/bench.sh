@@ -15,11 +15,11 @@
 # loopback ports (as user rabbitmq when root), uses it, and stops it. Set EASYTASK_BUS to use yours. The PostgreSQL
 # run uses a throwaway cluster started the same way (initdb/pg_ctl, as user postgres when root), or
 # EASYTASK_BENCH_POSTGRES (a database setting such as postgres:Host=...) when set.
-# Dispatch knobs: EASYTASK_BENCH_RUNS (2000 runs for the throughput figure), EASYTASK_BENCH_LIGHT_SECONDS (20 s of
-# the ~10 runs/s latency phase), EASYTASK_BENCH_SHAPES (which of "sqlite postgres inmemory" to run; all by default),
+# Dispatch knobs: EASYTASK_BENCH_RUNS (2000 runs for the throughput figure), EASYTASK_BENCH_LIGHT_SECONDS (60 s of
+# each latency phase: 240 light runs, so one slow start does not decide the p99 alone as it does of 80), EASYTASK_BENCH_SHAPES (which of "sqlite postgres inmemory" to run; all by default),
 # EASYTASK_BENCH_POSTGRES_OPTIONS (appended to the throwaway cluster's connection string, e.g. "Max Auto Prepare=0").
 # One command for every figure of the dispatch-speed targets: bash deploy/bench.sh dispatch scale
-# (about 12 minutes on an idle 2-core machine: build ~2, dispatch 3 x ~1.5, scale 3 + drain).
+# (about 20 minutes on an idle 2-core machine: build ~2, dispatch 3 x ~3, scale 3 + drain).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
@@ -84,7 +84,7 @@ fi
 easytask=(dotnet Scheduler/bin/Release/net10.0/easytask.dll)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min; figures are as loaded as the machine is)"
 if want dispatch; then
-  bench_runs=(--runs "${EASYTASK_BENCH_RUNS:-2000}" --light-seconds "${EASYTASK_BENCH_LIGHT_SECONDS:-20}")
+  bench_runs=(--runs "${EASYTASK_BENCH_RUNS:-2000}" --light-seconds "${EASYTASK_BENCH_LIGHT_SECONDS:-60}")
   if shape sqlite; then echo "== dispatch over RabbitMQ, SQLite"; "${easytask[@]}" bench dispatch --bus "$EASYTASK_BUS" "${bench_runs[@]}"; fi
   if shape postgres && [[ -n ${EASYTASK_BENCH_POSTGRES:-} ]]; then
     echo "== dispatch over RabbitMQ, PostgreSQL"
