@@ -3,26 +3,28 @@ using EasyTask.Agent.Messaging;
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Messages;
 using EasyTask.Contracts.Runs;
+using EasyTask.Scheduler.Benchmarks;
 using EasyTask.Scheduler.Definitions;
-using EasyTask.Scheduler.Dispatch;
 using EasyTask.Scheduler.Runs;
 using EasyTask.Scheduler.Scheduling;
 using EasyTask.Scheduler.Storage;
 using EasyTask.Scheduler.Tests.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace EasyTask.Scheduler.Tests.Dispatch;
 
 /// <summary>
 /// A <c>skip</c> task's next occurrence when the previous run's result has not reached the scheduler at all (still on the
 /// bus, so nothing is pending in the recorder): the scheduler asks the agent. The scheduler, the in-process agent and the
-/// bus are the real ones of <c>easytask standalone</c>; only the agent's results are held on their way.
+/// bus are the real ones of <c>easytask standalone</c> (built as the dispatch benchmark builds that shape); only the
+/// agent's results are held on their way.
 /// </summary>
 [Category("Integration")]
 internal sealed class SkipWithResultInTransitTests
 {
+    private const string Agent = DispatchBenchmarkHosts.AgentName;
+
     private DirectoryInfo folder = null!;
     private IHost host = null!;
     private HeldResults held = null!;
@@ -33,25 +35,15 @@ internal sealed class SkipWithResultInTransitTests
     public async Task Start()
     {
         folder = Directory.CreateTempSubdirectory("easytask-transit-");
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        host = DispatchBenchmarkHosts.Build(folder.FullName, BusSettings.Load(null, null, null), inProcessSeams: services =>
         {
-            Args = ["--name", "localhost", $"--EasyTask:Agent:LogDirectory={Path.Combine(folder.FullName, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder.FullName, "journal")}"],
-            ContentRootPath = folder.FullName,
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.AddStorage(DatabaseOptions.Parse($"sqlite:{Path.Combine(folder.FullName, "transit.db")}"));
-        builder.Services.AddScheduling(builder.Configuration);
-        builder.Services.AddRunLifecycle(builder.Configuration);
-        var bus = BusSettings.Load(null, null, null);
-        builder.Services.AddDispatch(builder.Configuration, bus, x => x.AddAgentConsumers(), (context, cfg) => cfg.ConfigureAgentQueues(context));
-        builder.Services.AddInProcessAgent(builder.Configuration, []);
-        builder.Services.AddSingleton(sp => new HeldResults(sp.GetRequiredService<BusEventSink>()));
-        builder.Services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<HeldResults>());
-        host = builder.Build();
+            services.AddSingleton(sp => new HeldResults(sp.GetRequiredService<BusEventSink>()));
+            services.AddSingleton<IRunEventSink>(sp => sp.GetRequiredService<HeldResults>());
+        }).Single();
         await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         await host.StartAsync();
         held = host.Services.GetRequiredService<HeldResults>();
-        await WaitForAsync(() => Task.FromResult(host.Services.GetRequiredService<AgentRegistry>().LastHeartbeat("localhost") is { AnswersAskRuns: true }), "the agent's first heartbeat");
+        await WaitForAsync(() => Task.FromResult(host.Services.GetRequiredService<AgentRegistry>().LastHeartbeat(Agent) is { AnswersAskRuns: true }), "the agent's first heartbeat");
     }
 
     [TearDown]
@@ -108,7 +100,7 @@ internal sealed class SkipWithResultInTransitTests
 
     private async Task<string> FireFirstAsync(string command)
     {
-        var definition = RunCreatorTests.Task(1, "tick") with { Cmd = command, Concurrency = ConcurrencyPolicy.Skip };
+        var definition = RunCreatorTests.Task(1, "tick") with { Cmd = command, RunOnHost = Agent, Concurrency = ConcurrencyPolicy.Skip };
         var stored = await host.Services.GetRequiredService<ITaskStore>().InsertAsync(definition, "test", CancellationToken.None);
         await host.Services.GetRequiredService<ITaskChangeListener>().TaskSavedAsync(stored, CancellationToken.None);
         await FireAsync(TimeProvider.System.GetUtcNow());

@@ -20,7 +20,8 @@ internal static class DispatchBenchmarkHosts
 
     /// <param name="database">A database setting (<c>postgres:...</c>); null: a SQLite file in <paramref name="folder"/>.</param>
     /// <param name="slots">The agent's run slots; <see cref="Slots"/> unless given.</param>
-    public static List<IHost> Build(string folder, BusSettings bus, string? database = null, int slots = Slots)
+    /// <param name="inProcessSeams">In-memory shape only: replaces services of the combined host (tests hold the agent's results back).</param>
+    public static List<IHost> Build(string folder, BusSettings bus, string? database = null, int slots = Slots, Action<IServiceCollection>? inProcessSeams = null)
     {
         var builder = Host.CreateApplicationBuilder(Settings(["--name", AgentName, $"--EasyTask:Agent:LogDirectory={Path.Combine(folder, "logs")}", $"--EasyTask:Agent:JournalDirectory={Path.Combine(folder, "journal")}", $"--EasyTask:Agent:MaxConcurrentRuns={slots}"]));
         builder.Logging.ClearProviders();
@@ -31,6 +32,7 @@ internal static class DispatchBenchmarkHosts
         {
             builder.Services.AddDispatch(builder.Configuration, bus, x => x.AddAgentConsumers(), (context, cfg) => cfg.ConfigureAgentQueues(context));
             builder.Services.AddInProcessAgent(builder.Configuration, []);
+            inProcessSeams?.Invoke(builder.Services);
             return [builder.Build()];
         }
 

@@ -33,7 +33,7 @@ internal sealed partial class RunMonitor
     /// <summary>
     /// The rows a successful end writes (attempt succeeded, then run completed), or null when the end is not a success:
     /// a failure's rows depend on its classification, the failed list and the host's breaker, and stay with
-    /// <see cref="AttemptEndedAsync(RunRecord, AttemptResult, CancellationToken)"/> and <see cref="RunEndedAsync(RunRecord, AttemptResult, ErrorClass?, CancellationToken)"/>.
+    /// <see cref="AttemptEndedAsync(RunRecord, AttemptResult, CancellationToken)"/> and <see cref="RunEndedAsync(RunRecord, AttemptResult, ErrorClass?, bool, CancellationToken)"/>.
     /// </summary>
     public static IReadOnlyList<NewTimelineEvent>? SucceededEvents(RunRecord before, RunRecord ended, AttemptResult result)
     {

@@ -33,12 +33,13 @@ internal sealed partial class RunMonitor(
     /// </summary>
     public Task RunAcceptedAsync(RunRecord run, bool timelineWritten, CancellationToken cancellationToken) => GuardAsync(run, async () =>
     {
-        if (AcceptedEvent(run) is not { } entry)
+        // A retry is no new start. The row is built only when it is still to write: the batch recorder built it already.
+        if (run.Attempt != 1)
         {
             return;
         }
 
-        if (!timelineWritten)
+        if (!timelineWritten && AcceptedEvent(run) is { } entry)
         {
             await store.AppendAsync(entry, cancellationToken);
         }
@@ -106,12 +107,8 @@ internal sealed partial class RunMonitor(
         metrics.Retried(run.TaskName, run.Host, "automatic");
     });
 
-    /// <summary>The run reached its final status through an attempt's end.</summary>
-    public Task RunEndedAsync(RunRecord ended, AttemptResult result, ErrorClass? errorClass, CancellationToken cancellationToken) =>
-        RunEndedAsync(ended, result, errorClass, timelineWritten: false, cancellationToken);
-
     /// <summary>
-    /// The run reached its final status; with <paramref name="timelineWritten"/> (a success only) the batch recorder already
+    /// The run reached its final status through an attempt's end; with <paramref name="timelineWritten"/> (a success only) the batch recorder already
     /// wrote its completion row (<see cref="SucceededEvents"/>), and the rest (metrics, alerts) is left.
     /// </summary>
     public Task RunEndedAsync(RunRecord ended, AttemptResult result, ErrorClass? errorClass, bool timelineWritten, CancellationToken cancellationToken) => GuardAsync(ended, async () =>
