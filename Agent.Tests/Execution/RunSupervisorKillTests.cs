@@ -1,15 +1,23 @@
+using EasyTask.Agent.Execution.Launch;
 using EasyTask.Agent.Tests.Support;
 using EasyTask.Contracts.Messages;
 using EasyTask.Contracts.Runs;
 
 namespace EasyTask.Agent.Tests.Execution;
 
-internal sealed class RunSupervisorKillTests
+/// <summary>Timeouts and cancels kill the whole tree, whichever way the shell was started.</summary>
+[TestFixture(SpawnMethod.PosixSpawn)]
+[TestFixture(SpawnMethod.DotnetProcess)]
+internal sealed class RunSupervisorKillTests(SpawnMethod spawnMethod)
 {
     private AgentHarness agent = null!;
 
     [SetUp]
-    public async Task StartAgent() => agent = await AgentHarness.StartAsync(o => o.KillGracePeriod = TimeSpan.FromMilliseconds(500));
+    public async Task StartAgent() => agent = await AgentHarness.StartAsync(o =>
+    {
+        o.KillGracePeriod = TimeSpan.FromMilliseconds(500);
+        o.SpawnMethod = spawnMethod;
+    });
 
     [TearDown]
     public async Task StopAgent() => await agent.DisposeAsync();
@@ -64,7 +72,11 @@ internal sealed class RunSupervisorKillTests
     public async Task CancelAsync_EndsWaitingRunWithoutStartingIt_WhenAllSlotsAreBusy()
     {
         await agent.DisposeAsync();
-        agent = await AgentHarness.StartAsync(o => o.MaxConcurrentRuns = 1);
+        agent = await AgentHarness.StartAsync(o =>
+        {
+            o.MaxConcurrentRuns = 1;
+            o.SpawnMethod = spawnMethod;
+        });
         var busy = agent.Task("sleep 300");
         var waiting = agent.Task("touch waiting-ran");
         await agent.Supervisor.AcceptAsync(busy, CancellationToken.None);

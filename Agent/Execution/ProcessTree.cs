@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using EasyTask.Agent.Execution.Launch;
 
 namespace EasyTask.Agent.Execution;
 
@@ -10,14 +10,13 @@ internal sealed class ProcessTree(TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
-    /// <param name="process">The started shell (its pid is the group id when <paramref name="ownGroup"/>).</param>
-    /// <param name="ownGroup">True when the shell leads its own process group (started through setsid).</param>
+    /// <param name="process">The started shell (its pid is the group id when it leads its group).</param>
     /// <param name="grace">How long the tree gets to end after SIGTERM.</param>
-    public async Task KillAsync(Process process, bool ownGroup, TimeSpan grace)
+    public async Task KillAsync(ChildProcess process, TimeSpan grace)
     {
-        if (OperatingSystem.IsWindows() || !ownGroup)
+        if (OperatingSystem.IsWindows() || !process.LeadsGroup)
         {
-            Kill(process);
+            process.KillTree();
         }
         else
         {
@@ -34,7 +33,7 @@ internal sealed class ProcessTree(TimeProvider time)
             }
         }
 
-        await process.WaitForExitAsync();
+        await process.WaitForExitAsync(CancellationToken.None);
     }
 
     /// <summary>Kills what is left of a group the agent can no longer wait on (after a restart).</summary>
@@ -43,16 +42,4 @@ internal sealed class ProcessTree(TimeProvider time)
 
     private static bool GroupAlive(int processGroup) =>
         OperatingSystem.IsLinux() ? ProcStat.AnyAliveInGroup(processGroup) : !OperatingSystem.IsWindows() && UnixSignals.GroupExists(processGroup);
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the decision to kill and the kill.
-        }
-    }
 }

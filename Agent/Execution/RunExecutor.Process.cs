@@ -1,5 +1,6 @@
-using System.ComponentModel;
 using System.Diagnostics;
+using System.ComponentModel;
+using EasyTask.Agent.Execution.Launch;
 using EasyTask.Agent.Journal;
 using EasyTask.Contracts.Messages;
 using EasyTask.Contracts.Runs;
@@ -46,20 +47,18 @@ internal sealed partial class RunExecutor
 
         using var disposeTimeout = timeout;
         using var onTimeout = timeout?.Token.Register(() => run.RequestStop(RunReason.TimedOut, $"max_run_time {task.MaxRunTime} s exceeded; the process tree was killed"));
-        using var process = new Process { StartInfo = start };
+        ChildProcess process;
         try
         {
-            process.Start();
+            process = ProcessLauncher.Start(start, options.SpawnMethod);
         }
         catch (Win32Exception ex)
         {
             return NotStarted(run, NotStartedCause.SpawnFailed, $"the shell could not be started ({start.FileName}): {ex.Message}");
         }
 
-        // Process.Dispose leaves the redirected pipes to the finalizer once they were handed out; closing them here,
-        // after the pumps are done, spares the finalizer thread three pipes (each a socket on Unix) per run.
-        await using var stdoutPipe = process.StandardOutput.BaseStream;
-        await using var stderrPipe = process.StandardError.BaseStream;
+        // Disposed after the pumps are done with its pipes.
+        await using var disposeProcess = process;
 
         // The clock and the pipes start with the process; nothing below may make the child wait on a full pipe.
         var startedAt = time.GetUtcNow();
@@ -68,9 +67,8 @@ internal sealed partial class RunExecutor
         await using var live = new LiveOutput(sink, task, options.OutputBatchMaxBytes, options.OutputBatchInterval, time, log);
         using var abandon = new CancellationTokenSource();
         var pumps = Task.WhenAll(
-            StreamPump.PumpAsync(stdoutPipe, stdout, live.Stdout, stdoutBudget, abandon.Token),
-            StreamPump.PumpAsync(stderrPipe, stderr, live.Stderr, stderrBudget, abandon.Token));
-        CloseInput(process);
+            StreamPump.PumpAsync(process.Stdout, stdout, live.Stdout, stdoutBudget, abandon.Token),
+            StreamPump.PumpAsync(process.Stderr, stderr, live.Stderr, stderrBudget, abandon.Token));
 
         var killed = false;
         try
@@ -80,7 +78,7 @@ internal sealed partial class RunExecutor
                 RunId = task.RunId, Attempt = task.Attempt, Host = options.Name, ProcessId = process.Id,
                 StdoutPath = stdoutPath, StderrPath = stderrPath, At = startedAt,
             };
-            await run.UpdateAsync(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process.Id), UpdatedAt = startedAt }, durable: false);
+            await run.UpdateAsync(journal, e => e with { State = JournalState.Running, Started = started, Process = IdentityOf(process), UpdatedAt = startedAt }, durable: false);
             AgentLog.ExecutionStart(log, task.RunId, task.Task, Contracts.Messages.HostNames.Describe(options.Name, task.Host), process.Id, stdoutPath, stderrPath);
             await SendStartedAsync(started);
             live.Start();
@@ -92,7 +90,7 @@ internal sealed partial class RunExecutor
             catch (OperationCanceledException)
             {
                 killed = true;
-                await tree.KillAsync(process, ShellCommand.OwnGroup, options.KillGracePeriod);
+                await tree.KillAsync(process, options.KillGracePeriod);
             }
         }
         finally
@@ -100,7 +98,7 @@ internal sealed partial class RunExecutor
             // Whatever went wrong above, no process of this run outlives it unnoticed.
             if (!process.HasExited)
             {
-                await tree.KillAsync(process, ShellCommand.OwnGroup, TimeSpan.Zero);
+                await tree.KillAsync(process, TimeSpan.Zero);
             }
 
             await Task.WhenAny(pumps, Task.Delay(DrainTimeout, time, CancellationToken.None));
@@ -117,20 +115,4 @@ internal sealed partial class RunExecutor
 
     private static string? Problems(params string?[] problems) =>
         problems.Any(p => p is not null) ? string.Join("; ", problems.Where(p => p is not null)) : null;
-
-    private static void CloseInput(Process process)
-    {
-        var input = process.StandardInput;
-        var pipe = input.BaseStream;
-        try
-        {
-            // The child reads end-of-file rather than the agent's own stdin.
-            input.Close();
-        }
-        catch (IOException)
-        {
-            // It already exited. The pipe is closed here all the same, not left to the finalizer.
-            pipe.Dispose();
-        }
-    }
 }

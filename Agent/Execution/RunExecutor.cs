@@ -1,3 +1,4 @@
+using EasyTask.Agent.Execution.Launch;
 using EasyTask.Agent.Hosting;
 using EasyTask.Agent.Journal;
 using EasyTask.Contracts.Messages;
@@ -67,9 +68,9 @@ internal sealed partial class RunExecutor(AgentOptions options, IRunEventSink si
         return RunOutcome.NotStarted(run.Task, options.Name, RunStatus.Failed, RunReason.DispatchFailed, detail, time.GetUtcNow(), cause);
     }
 
-    private static ProcessIdentity? IdentityOf(int processId) =>
-        OperatingSystem.IsLinux() && ShellCommand.OwnGroup && ProcStat.Read(processId) is { } stat
-            ? new ProcessIdentity(processId, stat.StartTicks, ProcStat.BootId())
+    private static ProcessIdentity? IdentityOf(ChildProcess process) =>
+        OperatingSystem.IsLinux() && process.LeadsGroup && ProcStat.Read(process.Id) is { } stat
+            ? new ProcessIdentity(process.Id, stat.StartTicks, ProcStat.BootId())
             : null;
 
     private async Task SendStartedAsync(RunStarted started)

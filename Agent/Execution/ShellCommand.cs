@@ -6,8 +6,9 @@ using EasyTask.Contracts.Messages;
 namespace EasyTask.Agent.Execution;
 
 /// <summary>
-/// Turns a RunTask into the process to start: <c>setsid [runuser -u OWNER --] /bin/sh -c CMD</c> on Linux,
+/// Turns a RunTask into the process to start: <c>[runuser -u OWNER --] /bin/sh -c CMD</c> on Unix,
 /// <c>cmd.exe /c CMD</c> on Windows, with the agent's environment, the task's <c>env</c> and the run's variables.
+/// The <see cref="Launch.ProcessLauncher"/> starts it in a session of its own and takes care of its standard streams.
 /// </summary>
 internal static class ShellCommand
 {
@@ -15,14 +16,7 @@ internal static class ShellCommand
     public const string TaskVariable = "EASYTASK_TASK";
     public const string AttemptVariable = "EASYTASK_ATTEMPT";
 
-    // setsid(1) makes the shell a session and process group leader, so the whole tree can be signalled at once.
-    // The agent is never a group leader's child in the same group as the shell, so setsid execs instead of forking
-    // and the pid .NET sees is the group id.
-    private static readonly string? Setsid = FirstExisting("/usr/bin/setsid", "/bin/setsid");
     private static readonly string? Runuser = FirstExisting("/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser");
-
-    /// <summary>True when started processes lead their own process group (the kill can reach grandchildren).</summary>
-    public static bool OwnGroup => !OperatingSystem.IsWindows() && Setsid is not null;
 
     public static ProcessStartInfo Create(RunTask task, string workingDirectory, string? runAs)
     {
@@ -30,9 +24,6 @@ internal static class ShellCommand
         {
             WorkingDirectory = workingDirectory,
             UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             CreateNoWindow = true,
         };
 
@@ -55,8 +46,8 @@ internal static class ShellCommand
             }
 
             words.AddRange(["/bin/sh", "-c", task.Cmd]);
-            start.FileName = Setsid ?? words[0];
-            foreach (var word in Setsid is null ? words.Skip(1) : words)
+            start.FileName = words[0];
+            foreach (var word in words.Skip(1))
             {
                 start.ArgumentList.Add(word);
             }
@@ -122,5 +113,5 @@ internal static class ShellCommand
     private static bool IsReserved(string name) =>
         name.StartsWith(TaskDefinitionValidator.ReservedEnvironmentPrefix, StringComparison.OrdinalIgnoreCase);
 
-    private static string? FirstExisting(params string[] candidates) => candidates.FirstOrDefault(File.Exists);
+    internal static string? FirstExisting(params string[] candidates) => candidates.FirstOrDefault(File.Exists);
 }

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace EasyTask.Agent.Execution.Launch;
+
+/// <summary>How the agent starts a run's shell (<c>EasyTask:Agent:SpawnMethod</c>).</summary>
+public enum SpawnMethod
+{
+    /// <summary>posix_spawn(3) with its own session on Linux (the default); elsewhere the same as <see cref="DotnetProcess"/>.</summary>
+    PosixSpawn,
+
+    /// <summary>.NET's Process, through setsid(1) on Unix: one more exec per run.</summary>
+    DotnetProcess,
+}
+
+/// <summary>The one door through which a run's shell is started.</summary>
+internal static class ProcessLauncher
+{
+    /// <summary>Starts the shell; throws <see cref="System.ComponentModel.Win32Exception"/> when it cannot be started.</summary>
+    public static ChildProcess Start(ProcessStartInfo start, SpawnMethod method) =>
+        method == SpawnMethod.PosixSpawn && OperatingSystem.IsLinux() && PosixSpawn.IsAvailable
+            ? SpawnedChildProcess.Start(start)
+            : DotnetChildProcess.Start(start);
+
+}
