@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using EasyTask.Agent.Benchmarks;
+using EasyTask.Agent.Execution.Launch;
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Messages;
 using EasyTask.Contracts.Runs;
@@ -27,6 +29,9 @@ internal static class ScaleBenchmark
         var raw = await DispatchBenchmark.RawSpawnRateAsync(100, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true, 4 at a time: {raw:0} processes/s (measured now)"));
         var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus, slots: slots);
+        var spawn = hosts[^1].Services.GetRequiredService<IConfiguration>().GetValue("EasyTask:Agent:SpawnMethod", SpawnMethod.PosixSpawn);
+        var ownRaw = await RawSpawn.RateAsync(spawn, 100, 4, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw, the agent's own way: {RawSpawn.Describe(spawn)}, 4 at a time: {ownRaw:0} processes/s (measured now)"));
         try
         {
             var services = hosts[0].Services;
@@ -64,7 +69,7 @@ internal static class ScaleBenchmark
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"clock queue: {queuedAtEnd:N0} fired occurrences not yet made into runs at the window's end, {services.GetRequiredService<DueOccurrences>().Reader.Count:N0} after the drain"));
-            await ReportAsync(output, runs, tasks, seconds, raw, cpu, drain.Elapsed);
+            await ReportAsync(output, runs, tasks, seconds, (raw, ownRaw), cpu, drain.Elapsed);
         }
         finally
         {
@@ -89,7 +94,7 @@ internal static class ScaleBenchmark
         Concurrency = ConcurrencyPolicy.Skip,
     };
 
-    private static async Task ReportAsync(TextWriter output, IReadOnlyList<RunTiming> runs, int tasks, int seconds, double raw, TimeSpan cpu, TimeSpan drained)
+    private static async Task ReportAsync(TextWriter output, IReadOnlyList<RunTiming> runs, int tasks, int seconds, (double Setsid, double Own) raw, TimeSpan cpu, TimeSpan drained)
     {
         var expected = (long)tasks * seconds / 60;
         var skipped = runs.Count(r => r.Reason == RunReason.Skipped);
@@ -101,16 +106,16 @@ internal static class ScaleBenchmark
         var c = CultureInfo.InvariantCulture;
         await output.WriteLineAsync(string.Create(c, $"occurrences due in the window: ~{expected:N0}; created {runs.Count:N0}, started {started.Count:N0}, finished {finished:N0} (drained {drained.TotalSeconds:0} s after the window)"));
         // The machine's own limit: a start rate above its raw spawn rate can only fall further behind, whatever the scheduler does.
-        await output.WriteLineAsync(string.Create(c, $"asked {tasks / 60.0:0} starts/s = {tasks / 60.0 / raw:P0} of the raw spawn rate; started {started.Count / (double)seconds:0}/s over the window = {started.Count / (double)seconds / raw:P0} of it"));
+        await output.WriteLineAsync(string.Create(c, $"asked {tasks / 60.0:0} starts/s = {tasks / 60.0 / raw.Setsid:P0} of the raw spawn rate ({tasks / 60.0 / raw.Own:P0} of the agent's own way); started {started.Count / (double)seconds:0}/s over the window = {started.Count / (double)seconds / raw.Setsid:P0} of it ({started.Count / (double)seconds / raw.Own:P0})"));
         await output.WriteLineAsync(string.Create(c, $"start lateness (scheduled instant -> process start): p50 {P(lateness, 0.5):0} ms, p99 {P(lateness, 0.99):0} ms, max {P(lateness, 1):0} ms (target p99 <= 2000 ms)"));
         await output.WriteLineAsync(string.Create(c, $"recording lag (process end -> final status recorded): p50 {P(lag, 0.5):0} ms, p99 {P(lag, 0.99):0} ms, max {P(lag, 1):0} ms (target p99 <= 1000 ms)"));
         var (stale, endedSinceInstant) = StaleSkips(runs);
         await output.WriteLineAsync(string.Create(c, $"skipped (concurrency skip): {skipped:N0}, of which {stale:N0} behind a previous run that had already ended on its agent when the occurrence fell due (stale state; target 0), and {endedSinceInstant:N0} behind one that ended after the instant but before the skip was recorded (the skip stands: it was still going when the occurrence fell due); the others were skipped behind a run still waiting for a slot or running (the machine behind its load)"));
-        // The raw rate saturates the cores, so each spawn costs about cores / raw of CPU; what the asked rate leaves over is
-        // what the scheduler and agent may spend per run for starts to keep up at all.
+        // The raw rate saturates the cores, so each of the agent's spawns costs about cores / raw of CPU; what the asked rate
+        // leaves over is what the scheduler and agent may spend per run for starts to keep up at all.
         var asked = tasks / 60.0;
-        var budget = Math.Max(0, Environment.ProcessorCount * (1 - asked / raw)) * 1000 / asked;
-        await output.WriteLineAsync(string.Create(c, $"cpu: {cpu.TotalMilliseconds / Math.Max(1, finished):0.0} ms per finished run (scheduler and agent in this process); the spawns alone at the asked rate leave {budget:0.0} ms per run of {Environment.ProcessorCount} cores; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
+        var budget = Math.Max(0, Environment.ProcessorCount * (1 - asked / raw.Own)) * 1000 / asked;
+        await output.WriteLineAsync(string.Create(c, $"cpu: {cpu.TotalMilliseconds / Math.Max(1, finished):0.0} ms per finished run (scheduler and agent in this process); the agent's spawns alone at the asked rate leave {budget:0.0} ms per run of {Environment.ProcessorCount} cores; peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MB"));
         await output.WriteLineAsync($"load average at the end: {DispatchBenchmark.LoadAverage()} (1, 5, 15 min; the machine may be shared)");
     }
 

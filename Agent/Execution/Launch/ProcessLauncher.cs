@@ -17,8 +17,10 @@ internal static class ProcessLauncher
 {
     /// <summary>Starts the shell; throws <see cref="System.ComponentModel.Win32Exception"/> when it cannot be started.</summary>
     public static ChildProcess Start(ProcessStartInfo start, SpawnMethod method) =>
-        method == SpawnMethod.PosixSpawn && OperatingSystem.IsLinux() && PosixSpawn.IsAvailable
-            ? SpawnedChildProcess.Start(start)
-            : DotnetChildProcess.Start(start);
+        UsesPosixSpawn(method) && OperatingSystem.IsLinux() ? SpawnedChildProcess.Start(start) : DotnetChildProcess.Start(start);
+
+    /// <summary>True when <paramref name="method"/> means posix_spawn on this machine (Linux with a recent enough libc).</summary>
+    public static bool UsesPosixSpawn(SpawnMethod method) =>
+        method == SpawnMethod.PosixSpawn && OperatingSystem.IsLinux() && PosixSpawn.IsAvailable;
 
 }
