@@ -70,6 +70,20 @@ internal sealed class ProcessLaunchTests(SpawnMethod spawnMethod)
     }
 
     [Test]
+    public async Task Run_EndsWithItsShell_WhenABackgroundChildKeepsTheOutputOpen()
+    {
+        var task = agent.Task("sleep 60 & echo $! > leftover.pid; echo started");
+
+        var finished = await agent.RunAsync(task);
+
+        var leftover = await ProcessProbe.ReadPidAsync(Path.Combine(agent.WorkDirectory, "leftover.pid"));
+        System.Diagnostics.Process.GetProcessById(leftover).Kill();
+        Assert.That((finished.Status, finished.ReturnCode), Is.EqualTo(("SUCCESS", (int?)0)), finished.Detail);
+        Assert.That(finished.FinishedAt - finished.StartedAt!.Value, Is.LessThan(TimeSpan.FromSeconds(20)), "the agent stops reading a pipe a leftover holds open, a moment after the shell ended");
+        Assert.That(await File.ReadAllTextAsync(agent.LogFile($"demo/{task.RunId}.1.out")), Is.EqualTo("started\n"));
+    }
+
+    [Test]
     public async Task YesIntoHead_EndsAtOnce_BecauseSigpipeKillsTheWriter()
     {
         Assume.That(spawnMethod, Is.EqualTo(SpawnMethod.PosixSpawn), ".NET's Process leaves SIGPIPE ignored in the task, and a shell cannot undo that: the reason PosixSpawn is the default");

@@ -20,7 +20,7 @@ internal static partial class DispatchBenchmark
     /// Rounds of <paramref name="perRound"/> runs until a round compiles fewer than <see cref="SettledMethodsPerRound"/>
     /// methods, so the measured phases see the code a long-running service runs, not tier-0 code being replaced.
     /// </summary>
-    private static async Task<WarmUp> WarmUpAsync(IServiceProvider services, int perRound, CancellationToken cancellationToken)
+    internal static async Task<WarmUp> WarmUpAsync(IServiceProvider services, int perRound, CancellationToken cancellationToken)
     {
         var jitTimeBefore = JitInfo.GetCompilationTime();
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -42,7 +42,7 @@ internal static partial class DispatchBenchmark
         return new WarmUp(rounds, perRound, lastRound, watch.Elapsed, JitInfo.GetCompilationTime() - jitTimeBefore);
     }
 
-    private sealed record WarmUp(int Rounds, int PerRound, long CompiledInLastRound, TimeSpan Elapsed, TimeSpan JitTime)
+    internal sealed record WarmUp(int Rounds, int PerRound, long CompiledInLastRound, TimeSpan Elapsed, TimeSpan JitTime)
     {
         public string Describe() => string.Create(CultureInfo.InvariantCulture,
             $"warm-up: {Rounds} rounds of {PerRound} runs in {Elapsed.TotalSeconds:0} s, not counted, until a round compiled fewer than {SettledMethodsPerRound} methods (last round {CompiledInLastRound}; {JitTime.TotalSeconds:0.0} s of JIT in all){(CompiledInLastRound >= SettledMethodsPerRound ? " -- THE JIT DID NOT SETTLE; the figures below include tier-up" : string.Empty)}");
