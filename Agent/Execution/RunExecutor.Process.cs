@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.ComponentModel;
+using System.Diagnostics;
 using EasyTask.Agent.Execution.Launch;
 using EasyTask.Agent.Journal;
 using EasyTask.Contracts.Messages;
