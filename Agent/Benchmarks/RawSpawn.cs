@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using EasyTask.Agent.Execution.Launch;
+using EasyTask.Agent.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace EasyTask.Agent.Benchmarks;
 
@@ -25,6 +27,10 @@ public static class RawSpawn
         }, cancellationToken)));
         return perWorker * workers / watch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>The agent's <c>EasyTask:Agent:SpawnMethod</c> in <paramref name="configuration"/>, as the agent reads it.</summary>
+    public static SpawnMethod ConfiguredMethod(IConfiguration configuration) =>
+        configuration.GetValue($"{AgentOptions.Section}:{nameof(AgentOptions.SpawnMethod)}", SpawnMethod.PosixSpawn);
 
     /// <summary>What the launcher means by <paramref name="method"/> on this machine, for the benchmark's header.</summary>
     public static string Describe(SpawnMethod method) =>

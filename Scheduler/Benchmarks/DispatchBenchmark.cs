@@ -33,9 +33,7 @@ internal static partial class DispatchBenchmark
         var raw = await RawSpawnRateAsync(runs / 4, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true started and reaped from .NET, 4 at a time: {raw:0} processes/s (measured now, on this machine as loaded now)"));
         var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus, database);
-        var spawn = hosts[^1].Services.GetRequiredService<IConfiguration>().GetValue("EasyTask:Agent:SpawnMethod", SpawnMethod.PosixSpawn);
-        var ownRaw = await RawSpawn.RateAsync(spawn, runs / 4, 4, cancellationToken);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw, the agent's own way: {RawSpawn.Describe(spawn)}, 4 at a time: {ownRaw:0} processes/s (measured now)"));
+        var (spawn, ownRaw) = await AgentsOwnRawAsync(hosts[^1], runs / 4, output, cancellationToken);
         try
         {
             await hosts[0].Services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
@@ -100,6 +98,18 @@ internal static partial class DispatchBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The benchmark agent's way of starting a shell (<c>EasyTask:Agent:SpawnMethod</c> of its host) and that way's raw
+    /// rate, measured now and printed: the second limit the figures are compared with.
+    /// </summary>
+    internal static async Task<(SpawnMethod Method, double Rate)> AgentsOwnRawAsync(IHost agentHost, int perWorker, TextWriter output, CancellationToken cancellationToken)
+    {
+        var method = RawSpawn.ConfiguredMethod(agentHost.Services.GetRequiredService<IConfiguration>());
+        var rate = await RawSpawn.RateAsync(method, perWorker, 4, cancellationToken);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw, the agent's own way: {RawSpawn.Describe(method)}, 4 at a time: {rate:0} processes/s (measured now)"));
+        return (method, rate);
     }
 
     internal static async Task<double> RawSpawnRateAsync(int perWorker, CancellationToken cancellationToken)

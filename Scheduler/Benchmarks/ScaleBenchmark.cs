@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using EasyTask.Agent.Benchmarks;
-using EasyTask.Agent.Execution.Launch;
 using EasyTask.Contracts.Definitions;
 using EasyTask.Contracts.Messages;
 using EasyTask.Contracts.Runs;
@@ -29,9 +27,7 @@ internal static class ScaleBenchmark
         var raw = await DispatchBenchmark.RawSpawnRateAsync(100, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw: setsid /bin/sh -c true, 4 at a time: {raw:0} processes/s (measured now)"));
         var hosts = DispatchBenchmarkHosts.Build(folder.FullName, bus, slots: slots);
-        var spawn = hosts[^1].Services.GetRequiredService<IConfiguration>().GetValue("EasyTask:Agent:SpawnMethod", SpawnMethod.PosixSpawn);
-        var ownRaw = await RawSpawn.RateAsync(spawn, 100, 4, cancellationToken);
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"raw, the agent's own way: {RawSpawn.Describe(spawn)}, 4 at a time: {ownRaw:0} processes/s (measured now)"));
+        var (_, ownRaw) = await DispatchBenchmark.AgentsOwnRawAsync(hosts[^1], 100, output, cancellationToken);
         try
         {
             var services = hosts[0].Services;

@@ -28,6 +28,10 @@ internal static partial class PosixSpawn
     /// <summary>True when this libc has everything used here (posix_spawn_file_actions_addchdir_np needs glibc 2.29 or musl 1.1.24).</summary>
     public static bool IsAvailable { get; } = OperatingSystem.IsLinux() && Probe();
 
+    // The same for every run (own session, signals at default, empty mask): built once, then only read by posix_spawn,
+    // which may share it between threads. Never freed: it lives as long as the agent.
+    private static readonly Lazy<nint> SharedAttributes = new(BuildAttributes);
+
     /// <summary>Starts <paramref name="file"/> (searched in the agent's PATH when not a path) in a session of its own.</summary>
     /// <returns>The pid and the read ends of its stdout and stderr pipes (close-on-exec).</returns>
     /// <exception cref="Win32Exception">The pipes could not be made or the program could not be started (libc's error).</exception>
@@ -47,25 +51,15 @@ internal static partial class PosixSpawn
 
         var argv = Strings([file, .. arguments]);
         var envp = Strings(environment);
-        var attributes = Marshal.AllocHGlobal(OpaqueSize);
         var actions = Marshal.AllocHGlobal(OpaqueSize);
-        var allSignals = Marshal.AllocHGlobal(OpaqueSize);
-        var noSignals = Marshal.AllocHGlobal(OpaqueSize);
         try
         {
-            Check(posix_spawnattr_init(attributes));
             Check(posix_spawn_file_actions_init(actions));
-            Check(sigfillset(allSignals) == 0 ? 0 : Marshal.GetLastPInvokeError());
-            Check(sigemptyset(noSignals) == 0 ? 0 : Marshal.GetLastPInvokeError());
-            IncludeLibcInternalSignals(allSignals);
-            Check(posix_spawnattr_setsigdefault(attributes, allSignals));
-            Check(posix_spawnattr_setsigmask(attributes, noSignals));
-            Check(posix_spawnattr_setflags(attributes, SetSession | SetSignalDefaults | SetSignalMask));
             Check(posix_spawn_file_actions_addopen(actions, 0, "/dev/null", ReadOnly, 0));
             Check(posix_spawn_file_actions_adddup2(actions, stdout[1], 1));
             Check(posix_spawn_file_actions_adddup2(actions, stderr[1], 2));
             Check(posix_spawn_file_actions_addchdir_np(actions, workingDirectory));
-            Check(posix_spawnp(out var pid, file, actions, attributes, argv, envp));
+            Check(posix_spawnp(out var pid, file, actions, SharedAttributes.Value, argv, envp));
             return (pid, stdout[0], stderr[0]);
         }
         catch
@@ -81,11 +75,7 @@ internal static partial class PosixSpawn
             close(stderr[1]);
             // Destroying cannot fail in any libc; there is nothing to do if it did.
             _ = posix_spawn_file_actions_destroy(actions);
-            _ = posix_spawnattr_destroy(attributes);
-            Marshal.FreeHGlobal(attributes);
             Marshal.FreeHGlobal(actions);
-            Marshal.FreeHGlobal(allSignals);
-            Marshal.FreeHGlobal(noSignals);
             Free(argv);
             Free(envp);
         }
@@ -106,6 +96,30 @@ internal static partial class PosixSpawn
             {
                 return null;
             }
+        }
+    }
+
+    private static nint BuildAttributes()
+    {
+        var attributes = Marshal.AllocHGlobal(OpaqueSize);
+        var allSignals = Marshal.AllocHGlobal(OpaqueSize);
+        var noSignals = Marshal.AllocHGlobal(OpaqueSize);
+        try
+        {
+            Check(posix_spawnattr_init(attributes));
+            Check(sigfillset(allSignals) == 0 ? 0 : Marshal.GetLastPInvokeError());
+            Check(sigemptyset(noSignals) == 0 ? 0 : Marshal.GetLastPInvokeError());
+            IncludeLibcInternalSignals(allSignals);
+            Check(posix_spawnattr_setsigdefault(attributes, allSignals));
+            Check(posix_spawnattr_setsigmask(attributes, noSignals));
+            Check(posix_spawnattr_setflags(attributes, SetSession | SetSignalDefaults | SetSignalMask));
+            return attributes;
+        }
+        finally
+        {
+            // The attributes hold copies of both sets.
+            Marshal.FreeHGlobal(allSignals);
+            Marshal.FreeHGlobal(noSignals);
         }
     }
 
@@ -178,9 +192,6 @@ internal static partial class PosixSpawn
 
     [LibraryImport("libc")]
     private static partial int posix_spawnattr_init(nint attributes);
-
-    [LibraryImport("libc")]
-    private static partial int posix_spawnattr_destroy(nint attributes);
 
     [LibraryImport("libc")]
     private static partial int posix_spawnattr_setflags(nint attributes, short flags);

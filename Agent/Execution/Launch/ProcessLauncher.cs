@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 
 namespace EasyTask.Agent.Execution.Launch;
 
@@ -17,11 +18,10 @@ internal static class ProcessLauncher
 {
     /// <summary>Starts the shell; throws <see cref="System.ComponentModel.Win32Exception"/> when it cannot be started.</summary>
     public static ChildProcess Start(ProcessStartInfo start, SpawnMethod method) =>
-        // IsLinux again only so the platform analyzer sees the guard of the Linux-only type.
-        UsesPosixSpawn(method) && OperatingSystem.IsLinux() ? SpawnedChildProcess.Start(start) : DotnetChildProcess.Start(start);
+        UsesPosixSpawn(method) ? SpawnedChildProcess.Start(start) : DotnetChildProcess.Start(start);
 
     /// <summary>True when <paramref name="method"/> means posix_spawn on this machine (Linux with a recent enough libc).</summary>
+    [SupportedOSPlatformGuard("linux")]
     public static bool UsesPosixSpawn(SpawnMethod method) =>
         method == SpawnMethod.PosixSpawn && OperatingSystem.IsLinux() && PosixSpawn.IsAvailable;
-
 }
